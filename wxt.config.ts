@@ -1,0 +1,74 @@
+import { defineConfig, type Plugin } from 'vite';
+import { defineConfig as defineWxtConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { PLATFORM_MATCHES } from './utils/platforms/matches';
+
+/**
+ * onnxruntime-web writes `new URL("ort-wasm-simd-threaded.wasm", import.meta.url)`; Vite turns that
+ * into a base64 copy of the 14 MB wasm inside every script that imports ORT. We ship the wasm once,
+ * at the extension root, and point ORT at it with `env.wasm.wasmPaths = { wasm: … }`, so the pattern
+ * is rewritten to a root-relative URL that Vite leaves alone.
+ */
+function shipOrtWasmOnce(): Plugin {
+  return {
+    name: 'properso:ship-ort-wasm-once',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('onnxruntime-web')) return null;
+      const rewritten = code.replaceAll(
+        'new URL("ort-wasm-simd-threaded.wasm",import.meta.url)',
+        'new URL("/ort-wasm-simd-threaded.wasm",self.location.href)',
+      );
+      return rewritten === code ? null : { code: rewritten, map: null };
+    },
+  };
+}
+
+/** Test builds (PROPERSO_E2E=1) expose the popup to web pages: WebDriver BiDi cannot open moz-extension:// URLs. */
+const isE2eBuild = process.env.PROPERSO_E2E === '1';
+
+export default defineWxtConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () =>
+    defineConfig({
+      plugins: [shipOrtWasmOnce(), preact()],
+      build: { chunkSizeWarningLimit: 2048 },
+    }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(
+        {
+          absoluteSrc: resolve('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'),
+          relativeDest: 'ort-wasm-simd-threaded.wasm',
+        },
+        { absoluteSrc: resolve('models/properso.onnx'), relativeDest: 'models/properso.onnx' },
+      );
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'Properso — pro ou perso ?',
+    description:
+      'How professional is the audience you scroll? Classifies posts on your device; nothing leaves it.',
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    host_permissions: PLATFORM_MATCHES,
+    optional_host_permissions: ['https://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    web_accessible_resources: isE2eBuild
+      ? [{ resources: ['popup.html', 'options.html'], matches: ['<all_urls>'] }]
+      : undefined,
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'properso@properso.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+});
