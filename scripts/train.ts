@@ -3,7 +3,9 @@
  * models/properso.onnx, models/properso.json and docs/MODEL_CARD.md. No network, no Python.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEFAULT_FEATURIZER_PARAMS, featurize } from '../utils/featurizer/featurize';
 import { classificationReport, type ClassificationReport } from '../utils/evaluation/metrics';
 import { LABELS, type Label, type ModelMeta } from '../utils/model/types';
@@ -27,6 +29,14 @@ const SEED = 20261129;
 const MAX_QUANTIZATION_F1_LOSS = 0.005;
 const UNCERTAIN_BAND: [number, number] = [0.4, 0.6];
 const MIN_WORDS_TO_JUDGE = 2;
+
+// --out-dir writes all three files into one folder (the reproducibility test uses it).
+const { values: args } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const outDir = args['out-dir'];
+if (outDir) mkdirSync(outDir, { recursive: true });
+const modelPath = outDir ? join(outDir, 'properso.onnx') : 'models/properso.onnx';
+const metaPath = outDir ? join(outDir, 'properso.json') : 'models/properso.json';
+const cardPath = outDir ? join(outDir, 'MODEL_CARD.md') : 'docs/MODEL_CARD.md';
 
 const started = Date.now();
 const params = DEFAULT_FEATURIZER_PARAMS;
@@ -99,7 +109,7 @@ const onnxBytes = exportLinearModel({
   int8: useInt8 ? { values: quantized.values, scale: quantized.scale } : undefined,
   producerVersion: MODEL_VERSION,
 });
-writeFileSync('models/properso.onnx', onnxBytes);
+writeFileSync(modelPath, onnxBytes);
 const sha256 = createHash('sha256').update(onnxBytes).digest('hex');
 
 const meta: ModelMeta = {
@@ -127,8 +137,8 @@ const meta: ModelMeta = {
     en: { sensitivity: round(testReports.en.sensitivity), specificity: round(testReports.en.specificity), source: 'corpus test split', n: testReports.en.n },
   },
 };
-writeFileSync('models/properso.json', `${JSON.stringify(meta, null, 2)}\n`);
-writeModelCard(meta, onnxBytes.length, corpus.files.length);
+writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+writeModelCard(cardPath, meta, onnxBytes.length, corpus.files.length);
 
 console.log(
   `Trained ${meta.id} on ${bySplit.train.length} posts (${corpus.files.length} files) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
