@@ -71,8 +71,7 @@ export function trainLogisticRegression(
   const order = train.map((_, i) => i);
   let best = { weights: weights.slice(), bias, loss: Infinity, epoch: 0 };
   let sinceBest = 0;
-  let epoch = 0;
-  for (epoch = 1; epoch <= options.maxEpochs; epoch++) {
+  for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];

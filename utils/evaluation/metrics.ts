@@ -25,8 +25,11 @@ export function classificationReport(gold: readonly Label[], pProfessional: read
   let fn = 0;
   gold.forEach((label, i) => {
     const predictedPro = pProfessional[i]! >= threshold;
-    if (label === 'professional') predictedPro ? tp++ : fn++;
-    else predictedPro ? fp++ : tn++;
+    if (label === 'professional') {
+      if (predictedPro) tp++;
+      else fn++;
+    } else if (predictedPro) fp++;
+    else tn++;
   });
   const proP = safeDiv(tp, tp + fp);
   const proR = safeDiv(tp, tp + fn);

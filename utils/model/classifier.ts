@@ -14,7 +14,7 @@ export interface Classifier {
 /** How many words (or word pairs) explain a prediction in each direction. */
 export const CUES_PER_LABEL = 5;
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -47,11 +47,16 @@ export function decide(meta: ModelMeta, pProfessional: number, wordCount: number
  * mismatched file is refused) or a URL that onnxruntime fetches itself.
  */
 export async function createClassifier(ort: OrtModule, model: string | Uint8Array, meta: ModelMeta): Promise<Classifier> {
-  if (typeof model !== 'string') {
-    const actual = await sha256Hex(model);
+  const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } as const;
+  let session: OrtWasm.InferenceSession;
+  if (typeof model === 'string') {
+    session = await ort.InferenceSession.create(model, options);
+  } else {
+    const bytes = new Uint8Array(model); // a copy on a plain ArrayBuffer, as Web Crypto requires
+    const actual = await sha256Hex(bytes);
     if (actual !== meta.sha256) throw new Error(`Model file does not match properso.json (sha256 ${actual.slice(0, 12)}… ≠ ${meta.sha256.slice(0, 12)}…)`);
+    session = await ort.InferenceSession.create(bytes, options);
   }
-  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   return {
     meta,
     async classify(texts) {

@@ -83,7 +83,7 @@ describe('classifier', () => {
     const { createClassifier } = await import('../../../utils/model/classifier');
     const ort = await import('onnxruntime-web/wasm');
     const corrupt = new Uint8Array(bytes);
-    corrupt[corrupt.length - 1] ^= 0xff;
+    corrupt[corrupt.length - 1] = corrupt[corrupt.length - 1]! ^ 0xff;
     await expect(createClassifier(ort, corrupt, meta)).rejects.toThrow(/does not match/);
   });
 });
