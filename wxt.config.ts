@@ -36,7 +36,13 @@ export default defineWxtConfig({
       plugins: [shipOrtWasmOnce(), preact()],
       build: { chunkSizeWarningLimit: 2048 },
     }),
+  // Firefox's sources zip (for AMO review): the code, not local test or demo output.
+  zip: { excludeSources: ['test-output/**', 'demo-output/**'] },
   hooks: {
+    // Typed paths for browser.runtime.getURL (utils/inference/bundledClassifier.ts).
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('/ort-wasm-simd-threaded.wasm', '/models/properso.onnx');
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push(
         {
@@ -65,9 +71,11 @@ export default defineWxtConfig({
         ? {
             gecko: {
               id: 'properso@properso.app',
-              strict_min_version: '128.0',
+              // data_collection_permissions (required by AMO) needs Firefox 140, 142 on Android.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
   }),

@@ -1,0 +1,84 @@
+/**
+ * Reads the posts a user actually sees on one platform's pages and hands them, in batches, to the
+ * background. Each post is sent once per page life (platform + id); the background dedupes across
+ * tabs. Ads are not the audience: sponsored posts are skipped. The audience is the view the post was
+ * seen in, taken from the URL at that moment, so a single-page navigation switches it.
+ */
+import type { AudienceRef, PlatformAdapter } from '@/utils/platforms/types';
+import type { SeenPost } from '@/utils/messaging/protocol';
+import { createBatcher } from './batcher';
+import { watchPostVisibility } from './visibility';
+
+export interface PostReaderOptions {
+  adapter: PlatformAdapter;
+  doc: Document;
+  /** Current page URL (single-page apps change it without a page load). */
+  currentUrl(): URL;
+  send(posts: SeenPost[]): Promise<void>;
+  signal: AbortSignal;
+  now?: () => number;
+  dwellMs?: number;
+  batch?: { maxItems?: number; maxDelayMs?: number };
+}
+
+export interface PostReader {
+  /** Call after a single-page navigation: sends what was seen in the old view, re-reads the new one. */
+  onLocationChange(): void;
+  flush(): Promise<void>;
+  /** platform + id of every post sent so far. */
+  readonly sentKeys: ReadonlySet<string>;
+}
+
+export function startPostReader(options: PostReaderOptions): PostReader {
+  const { adapter, doc, signal } = options;
+  const now = options.now ?? Date.now;
+  const sentKeys = new Set<string>();
+  let audience: { href: string; ref: AudienceRef } | undefined;
+
+  const batcher = createBatcher<SeenPost>({
+    signal,
+    ...options.batch,
+    async send(posts) {
+      try {
+        await options.send(posts);
+      } catch (error) {
+        // The background may be reloading; forget these so a later sighting sends them again.
+        for (const { post } of posts) sentKeys.delete(`${post.platform}:${post.id}`);
+        if (!signal.aborted) console.warn('[properso] could not send posts', error);
+      }
+    },
+  });
+
+  function audienceNow(url: URL): AudienceRef {
+    if (audience?.href !== url.href) audience = { href: url.href, ref: adapter.audienceFor(url, doc) };
+    return audience.ref;
+  }
+
+  const watcher = watchPostVisibility({
+    root: doc,
+    signal,
+    dwellMs: options.dwellMs,
+    findPosts: (root) => adapter.findPosts(root),
+    onSeen(element) {
+      const url = options.currentUrl();
+      if (!adapter.isFeedUrl(url)) return;
+      const post = adapter.readPost(element);
+      if (!post || post.sponsored) return;
+      const key = `${post.platform}:${post.id}`;
+      if (sentKeys.has(key)) return;
+      sentKeys.add(key);
+      batcher.add({ post, audience: audienceNow(url), seenAt: now() });
+    },
+  });
+
+  return {
+    onLocationChange() {
+      void batcher.flush();
+      audience = undefined;
+      watcher.rescan();
+      watcher.restartDwell();
+    },
+    flush: () => batcher.flush(),
+    sentKeys,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The popup: per-audience counts, read from the background (the only owner of stored data) and
+ * refreshed while the popup is open, since posts keep arriving as the user scrolls in another window.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage, type CountsReply } from '@/utils/messaging';
+import type { UiLanguage } from '@/utils/storage/settings';
+import { AudienceTable } from '@/components/AudienceTable';
+import { LanguageSwitch } from '@/components/LanguageSwitch';
+import { STRINGS, browserLanguage } from '@/components/i18n';
+import modelMeta from '@/models/properso.json';
+
+const REFRESH_MS = 1500;
+
+export function App() {
+  const [language, setLanguage] = useState<UiLanguage>(browserLanguage(navigator.languages));
+  const [counts, setCounts] = useState<CountsReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const strings = STRINGS[language];
+
+  useEffect(() => {
+    void sendMessage({ to: 'background', type: 'getSettings' }).then(({ uiLanguage }) => {
+      if (uiLanguage) setLanguage(uiLanguage);
+    });
+    let live = true;
+    const refresh = () =>
+      sendMessage({ to: 'background', type: 'getCounts' }).then(
+        (reply) => live && (setCounts(reply), setError(null)),
+        (reason: unknown) => live && setError(String(reason)),
+      );
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const choose = (next: UiLanguage) => {
+    setLanguage(next);
+    void sendMessage({ to: 'background', type: 'setUiLanguage', language: next });
+  };
+
+  return (
+    <main>
+      <header>
+        <h1>{strings.title}</h1>
+        <LanguageSwitch language={language} strings={strings} onChange={choose} />
+      </header>
+      <p class="tagline">{strings.tagline}</p>
+      {error ? (
+        <p class="error" role="alert">
+          {strings.error} {error}
+        </p>
+      ) : counts === null ? (
+        <p class="status" aria-busy="true">{strings.loading}</p>
+      ) : counts.audiences.length === 0 ? (
+        <p class="status" data-empty>{strings.empty}</p>
+      ) : (
+        <AudienceTable counts={counts} strings={strings} language={language} />
+      )}
+      <footer>
+        {strings.onDevice} {strings.model} {modelMeta.version}.
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Serves saved pages at their real https URLs by request interception, so the content scripts match
+ * as on the live sites, and refuses every other request (the tests and the demo run offline and must
+ * never reach a real platform).
+ */
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext } from 'playwright-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+
+export interface SavedPage {
+  /** The real URL the page is served at, e.g. https://www.linkedin.com/feed/ */
+  url: string;
+  html: string;
+}
+
+export async function loadSavedPage(url: string, file: string): Promise<SavedPage> {
+  return { url, html: await readFile(file, 'utf8') };
+}
+
+/** A blank page to start from (Firefox reaches extension pages by navigating from a web page). */
+export const START_PAGE: SavedPage = {
+  url: 'https://properso.test/',
+  html: '<!doctype html><meta charset="utf-8"><title>Properso test start page</title>',
+};
+
+function findPage(pages: readonly SavedPage[], url: string): SavedPage | undefined {
+  const wanted = new URL(url);
+  wanted.hash = '';
+  return pages.find((page) => page.url === wanted.href);
+}
+
+/** Playwright (Chromium): every https/http request of the context is answered from `pages` or refused. */
+export async function servePagesInChromium(context: BrowserContext, pages: readonly SavedPage[]): Promise<void> {
+  await context.route(/^https?:\/\//, async (route) => {
+    const page = findPage(pages, route.request().url());
+    if (page) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
+    else await route.abort('blockedbyclient');
+  });
+}
+
+/** Puppeteer (Firefox over BiDi): the same, per page. */
+export async function servePagesInPuppeteer(page: Page, pages: readonly SavedPage[]): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (!/^https?:\/\//.test(url)) return void request.continue();
+    const saved = findPage(pages, url);
+    if (saved) {
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: saved.html });
+    } else {
+      void request.abort('blockedbyclient');
+    }
+  });
+}

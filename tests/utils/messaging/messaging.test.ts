@@ -1,0 +1,29 @@
+// Catches a receiver answering messages meant for another (Chrome delivers each to every page).
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessages, isMessageTo, sendMessage } from '@/utils/messaging';
+
+afterEach(() => fakeBrowser.reset());
+
+describe('messaging', () => {
+  it('routes by receiver and returns typed replies', async () => {
+    const stopBackground = handleMessages('background', {
+      postsSeen: ({ posts }) => ({ recorded: posts.length, alreadyKnown: 0 }),
+      getCounts: () => ({ audiences: [], totals: { posts: 0, professional: 0, personal: 0, uncertain: 0 } }),
+      getRecentPosts: () => [],
+      getInferenceStatus: () => ({ host: null, firstClassificationMs: null }),
+      getSettings: () => ({ uiLanguage: 'fr' }),
+      setUiLanguage: ({ language }) => ({ uiLanguage: language }),
+    });
+    const reply = await sendMessage({ to: 'background', type: 'getSettings' });
+    expect(reply).toEqual({ uiLanguage: 'fr' });
+    stopBackground();
+  });
+
+  it('recognises messages by receiver only', () => {
+    expect(isMessageTo({ to: 'offscreen', type: 'classify', texts: [] }, 'offscreen')).toBe(true);
+    expect(isMessageTo({ to: 'offscreen', type: 'classify', texts: [] }, 'background')).toBe(false);
+    expect(isMessageTo('hello', 'background')).toBe(false);
+    expect(isMessageTo({ type: 'getCounts' }, 'background')).toBe(false);
+  });
+});

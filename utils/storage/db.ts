@@ -1,0 +1,61 @@
+/**
+ * Properso's IndexedDB database, versioned from day one. Each schema version has one upgrade function;
+ * opening an older database runs every upgrade after its version, in order, inside the version-change
+ * transaction, so a user who skipped releases is migrated step by step. Only the background opens it
+ * for writing (it is the one writer of stored data); tests pass fake-indexeddb's factory.
+ */
+export const DB_NAME = 'properso';
+export const POSTS_STORE = 'posts';
+
+/** Upgrade from version `n - 1` to `n` is `UPGRADES[n - 1]`. Append, never edit a shipped one. */
+export const UPGRADES: readonly ((db: IDBDatabase, tx: IDBTransaction) => void)[] = [
+  // v1: one record per post, keyed by [platform, id] so that a post seen in two tabs is counted once.
+  (db) => {
+    const posts = db.createObjectStore(POSTS_STORE, { keyPath: ['platform', 'id'] });
+    posts.createIndex('byAudience', 'audience.key');
+    posts.createIndex('bySeenAt', 'seenAt');
+  },
+];
+
+export const DB_VERSION = UPGRADES.length;
+
+export function openDatabase(
+  factory: IDBFactory = indexedDB,
+  name = DB_NAME,
+  version = DB_VERSION,
+): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, version);
+    request.onupgradeneeded = (event) => {
+      const db = request.result;
+      const tx = request.transaction;
+      if (!tx) throw new Error('IndexedDB upgrade without a transaction');
+      for (let v = event.oldVersion; v < (event.newVersion ?? version); v++) UPGRADES[v]?.(db, tx);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another context (a newer extension version) wants to upgrade: let it.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error(`Cannot open IndexedDB ${name}`));
+    request.onblocked = () => reject(new Error(`IndexedDB ${name} upgrade blocked by an open connection`));
+  });
+}
+
+/** Resolves with a request's result; rejects with its error. */
+export function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** Resolves when a transaction commits; rejects when it aborts. */
+export function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}

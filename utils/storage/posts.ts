@@ -1,0 +1,112 @@
+/**
+ * Per-post records and the per-audience counts the popup shows. A post is counted once per
+ * [platform, id], under the audience it was first seen in; later sightings (another tab, a recycled
+ * element, a scroll back up) change nothing.
+ */
+import type { Label, Lang } from '../model/types';
+import type { AudienceRef, ExtractedPost } from '../platforms/types';
+import { POSTS_STORE, requestResult, transactionDone } from './db';
+
+export interface PostRecord extends ExtractedPost {
+  audience: AudienceRef;
+  /** Epoch ms when the post was first seen for 500 ms. */
+  seenAt: number;
+  label: Label;
+  pProfessional: number;
+  uncertain: boolean;
+  lang: Lang;
+  /** `${meta.id}@${meta.version}` of the model that classified it. */
+  model: string;
+}
+
+export interface AudienceCounts {
+  audience: AudienceRef;
+  posts: number;
+  professional: number;
+  personal: number;
+  uncertain: number;
+}
+
+/** Which of these [platform, id] keys are already stored. */
+export async function knownPostKeys(
+  db: IDBDatabase,
+  keys: readonly (readonly [string, string])[],
+): Promise<Set<string>> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  const store = tx.objectStore(POSTS_STORE);
+  const found = await Promise.all(keys.map((key) => requestResult(store.getKey([...key]))));
+  return new Set(keys.filter((_, i) => found[i] !== undefined).map(postKey));
+}
+
+export function postKey([platform, id]: readonly [string, string]): string {
+  return `${platform}\u0000${id}`;
+}
+
+/**
+ * Adds the records whose [platform, id] is not stored yet, in one transaction (so two tabs racing on
+ * the same post cannot both add it). Returns how many were added.
+ */
+export async function addNewPosts(db: IDBDatabase, records: readonly PostRecord[]): Promise<number> {
+  const tx = db.transaction(POSTS_STORE, 'readwrite');
+  const store = tx.objectStore(POSTS_STORE);
+  let added = 0;
+  const seenInBatch = new Set<string>();
+  for (const record of records) {
+    const key = postKey([record.platform, record.id]);
+    if (seenInBatch.has(key)) continue;
+    seenInBatch.add(key);
+    const existing = await requestResult(store.getKey([record.platform, record.id]));
+    if (existing !== undefined) continue;
+    store.add(record);
+    added++;
+  }
+  await transactionDone(tx);
+  return added;
+}
+
+/** One row per audience, in order of first sighting. */
+export async function countByAudience(db: IDBDatabase): Promise<AudienceCounts[]> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  const records = await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll());
+  const rows = new Map<string, AudienceCounts>();
+  for (const record of records as PostRecord[]) {
+    let row = rows.get(record.audience.key);
+    if (!row) {
+      row = { audience: record.audience, posts: 0, professional: 0, personal: 0, uncertain: 0 };
+      rows.set(record.audience.key, row);
+    }
+    row.posts++;
+    if (record.uncertain) row.uncertain++;
+    else if (record.label === 'professional') row.professional++;
+    else row.personal++;
+  }
+  return [...rows.values()];
+}
+
+export function sumCounts(rows: readonly AudienceCounts[]): Omit<AudienceCounts, 'audience'> {
+  const totals = { posts: 0, professional: 0, personal: 0, uncertain: 0 };
+  for (const row of rows) {
+    totals.posts += row.posts;
+    totals.professional += row.professional;
+    totals.personal += row.personal;
+    totals.uncertain += row.uncertain;
+  }
+  return totals;
+}
+
+/** The most recently seen posts, newest first. */
+export async function recentPosts(db: IDBDatabase, limit: number): Promise<PostRecord[]> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  const index = tx.objectStore(POSTS_STORE).index('bySeenAt');
+  const out: PostRecord[] = [];
+  return new Promise((resolve, reject) => {
+    const cursorRequest = index.openCursor(null, 'prev');
+    cursorRequest.onerror = () => reject(cursorRequest.error ?? new Error('IndexedDB cursor failed'));
+    cursorRequest.onsuccess = () => {
+      const cursor = cursorRequest.result;
+      if (!cursor || out.length >= limit) return resolve(out);
+      out.push(cursor.value as PostRecord);
+      cursor.continue();
+    };
+  });
+}
