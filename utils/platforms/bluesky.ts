@@ -18,7 +18,7 @@ export const SELECTORS = {
   /** A quoted post or an external card inside the item (links themselves are <a role="link">). */
   embed: ['div[role="link"]'],
   /** "Reposted by Paul Martin" line above the post. */
-  repostLine: ['a[aria-label^="Reposted by"]', 'a[aria-label^="Republié par"]', 'a[aria-label^="Reposté par"]'],
+  repostLine: ['a[aria-label^="Reposted by"]'],
   postLink: ['a[href*="/post/"]'],
   profileLink: ['a[href^="/profile/"]', 'a[href^="https://bsky.app/profile/"]'],
   pageHeading: ['[data-testid="headerTitle"]', 'h1', '[role="heading"]'],
@@ -26,7 +26,7 @@ export const SELECTORS = {
 
 const ORIGIN = 'https://bsky.app';
 const TESTID_AUTHOR = /^(?:feedItem|postThreadItem)-by-(.+)$/;
-const REPOSTED_BY = /^(?:reposted by|republié par|reposté par)\s+/i;
+const REPOSTED_BY = /^reposted by\s+/i;
 
 function profileParts(href: string | null | undefined): string[] {
   const url = parseHref(href, ORIGIN);
@@ -75,7 +75,7 @@ function readBlueskyPost(item: Element): ExtractedPost | null {
   }
 
   const truncated = Array.from(item.querySelectorAll('button')).some(
-    (b) => own(b) && isSeeMoreLabel(labelText(b) || (b.textContent ?? '')),
+    (b) => own(b) && isSeeMoreLabel(labelText(b)),
   );
 
   const post: ExtractedPost = {

@@ -32,7 +32,7 @@ export const SELECTORS = {
   /** Comments carry an aria-label; so do their reply lists. */
   comment: ['div[role="article"][aria-label]'],
   permalink: ['a[href*="/posts/"]', 'a[href*="/permalink/"]', 'a[href*="story_fbid="]'],
-  sponsored: ['a[href*="/ads/about"]', 'a[aria-label="Sponsored"]', 'a[aria-label="Sponsorisé"]'],
+  sponsored: ['a[href*="/ads/about"]'],
   /** Group name in the group's header, then any main heading. */
   pageHeading: ['h1 a[href*="/groups/"]', 'div[role="main"] h1', 'h1'],
 } as const;

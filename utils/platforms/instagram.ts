@@ -121,7 +121,7 @@ function readInstagramPost(container: Element): ExtractedPost | null {
   const truncated =
     block !== undefined &&
     Array.from(block.querySelectorAll('[role="button"], button')).some((b) =>
-      isSeeMoreLabel(labelText(b) || (b.textContent ?? '')),
+      isSeeMoreLabel(labelText(b)),
     );
   const fullText = visibleText(caption);
   const text = truncated ? withoutTrailingEllipsis(fullText) : fullText;

@@ -53,7 +53,6 @@ export const SELECTORS = {
   header: ['.update-components-header', '.feed-shared-header'],
   /** Comment areas: never the post's author, text or labels. */
   comment: [
-    '[data-testid*="comment"]',
     '.comments-comments-list',
     '.comments-comment-entity',
     '.comments-comment-item',
@@ -187,7 +186,7 @@ function readLinkedInPost(container: Element): ExtractedPost | null {
   const truncated =
     firstMatch(container, SELECTORS.seeMore, (el) => !inComments(container, el)) !== null ||
     Array.from(container.querySelectorAll('button')).some(
-      (b) => !inComments(container, b) && isSeeMoreLabel(labelText(b) || (b.textContent ?? '')),
+      (b) => !inComments(container, b) && isSeeMoreLabel(labelText(b)),
     ) ||
     isLineClamped(box);
 

@@ -17,7 +17,7 @@ export const SELECTORS = {
   /** The post itself inside an article (the reblogged status for a boost). */
   status: ['.status[data-id]', '.status', '.detailed-status'],
   /** A quoted post nested in the status. */
-  quote: ['.status__quote', '.quoted-status'],
+  quote: ['.status__quote'],
   prepend: ['.status__prepend'],
   text: ['.status__content__text', '.status__content .e-content', '.status__content'],
   /** Content warning: its visible summary and its toggle. */
@@ -96,7 +96,7 @@ function readMastodonStatus(container: Element): ExtractedPost | null {
   const warningEl = firstMatch(statusEl, SELECTORS.warning, own);
   const hiddenByWarning =
     toggle !== null &&
-    (toggle.getAttribute('aria-expanded') === 'false' || isSeeMoreLabel(labelText(toggle) || (toggle.textContent ?? '')));
+    (toggle.getAttribute('aria-expanded') === 'false' || isSeeMoreLabel(labelText(toggle)));
   const skip = [...SELECTORS.hiddenText, ...SELECTORS.readMore, ...SELECTORS.warningToggle, ...SELECTORS.quote].join(', ');
   // Behind a content warning only the warning is visible: that is the text we record, marked cut.
   const text = hiddenByWarning ? labelText(warningEl) : visibleText(textEl, { skip });

@@ -19,13 +19,14 @@ const ALWAYS_SKIPPED = [
 ].join(', ');
 
 /**
- * Block edges are marked while walking, then each run of edges, <br>s and spaces becomes line breaks the
- * way a browser draws them: one line break between blocks (however deeply nested), a blank line around
- * paragraphs, and as many as there were <br>s when a block holds more than one.
+ * Block edges are marked while walking (with two private-use characters, removed from the page's own
+ * text first), then each run of edges, <br>s and spaces becomes line breaks the way a browser draws
+ * them: one line break between blocks (however deeply nested), a blank line around paragraphs, and as
+ * many as there were <br>s when a block holds more than one.
  */
-const BLOCK_EDGE = '\u0001';
-const PARAGRAPH_EDGE = '\u0002';
-const EDGE_RUN = /[\u0001\u0002][\u0001\u0002\n ]*|\n[\u0001\u0002\n ]*[\u0001\u0002][\u0001\u0002\n ]*/g;
+const BLOCK_EDGE = '\ue000';
+const PARAGRAPH_EDGE = '\ue001';
+const EDGE_RUN = /[\ue000\ue001][\ue000\ue001\n ]*|\n[\ue000\ue001\n ]*[\ue000\ue001][\ue000\ue001\n ]*/g;
 
 function lineBreaksOfRun(run: string): string {
   if (run.includes(PARAGRAPH_EDGE)) return '\n\n';
@@ -70,7 +71,7 @@ export function visibleText(root: Element | null | undefined, options: VisibleTe
 
   const walk = (node: Node): void => {
     if (node.nodeType === 3 /* TEXT_NODE */) {
-      const value = node.nodeValue ?? '';
+      const value = (node.nodeValue ?? '').replace(/[\ue000\ue001]/g, '');
       parts.push(options.preWrap ? value.replace(/[ \t\r\f]+/g, ' ') : value.replace(/[ \t\n\r\f]+/g, ' '));
       return;
     }

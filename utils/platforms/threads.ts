@@ -17,6 +17,8 @@ export const SELECTORS = {
   post: ['[data-pressable-container]'],
   /** Fallback anchor of a post: its permalink, which wraps its time. */
   permalinkTime: ['a[href*="/post/"] time[datetime]'],
+  /** Fallback end of a post: the icon buttons of its menu and action bar. */
+  iconButton: '[role="button"] svg[aria-label]',
   text: ['span[dir="auto"]'],
   /** Never the text: links, controls, times. */
   notText: ['a', '[role="button"]', 'button', 'time'],
@@ -101,7 +103,7 @@ function readThreadsPost(container: Element): ExtractedPost | null {
 
   const sponsored = sponsoredLabel !== undefined && !(textEl && textEl.contains(sponsoredLabel));
   const truncated = Array.from(container.querySelectorAll('[role="button"], button')).some(
-    (b) => own(b) && isSeeMoreLabel(labelText(b) || (b.textContent ?? '')),
+    (b) => own(b) && isSeeMoreLabel(labelText(b)),
   );
 
   const post: ExtractedPost = {
@@ -119,14 +121,16 @@ function readThreadsPost(container: Element): ExtractedPost | null {
   return post;
 }
 
-/** Fallback: from each permalink's <time>, the largest ancestor that holds no other post's permalink. */
+/**
+ * Fallback: from each permalink's <time>, climb to the first box that holds an action bar (three or more
+ * icon buttons: More, Like, Reply, Repost…). A quoted post has no action bar of its own, so its time
+ * climbs to the quoting post's box and the two collapse into one container.
+ */
 function containersFromPermalinks(root: ParentNode): Element[] {
-  const times = matchesOfAnySelector(root, SELECTORS.permalinkTime);
-  const boxes = times.map((time) => {
+  const hasActionBar = (el: Element) => el.querySelectorAll(SELECTORS.iconButton).length >= 3;
+  const boxes = matchesOfAnySelector(root, SELECTORS.permalinkTime).map((time) => {
     let box: Element = time;
-    while (box.parentElement && box.parentElement !== root && box.parentElement.tagName !== 'BODY') {
-      const inParent = box.parentElement.querySelectorAll('a[href*="/post/"] time[datetime]').length;
-      if (inParent > 1) break;
+    while (!hasActionBar(box) && box.parentElement && box.parentElement !== root && box.parentElement.tagName !== 'BODY') {
       box = box.parentElement;
     }
     return box;

@@ -23,7 +23,7 @@ export const SELECTORS = {
   /** Links of the name block: display name, then @handle, then the time link. */
   userNameLink: ['[data-testid="User-Name"] a[href]', '[data-testid="User-Names"] a[href]'],
   /** A quoted tweet or card embedded in the article. */
-  quote: ['div[role="link"]', '[data-testid="quoteTweet"]'],
+  quote: ['div[role="link"]'],
   /** "Paul reposted", "Pinned", "Marie liked" above the tweet. */
   socialContext: ['[data-testid="socialContext"]'],
   time: ['time[datetime]'],
