@@ -12,7 +12,7 @@ function row(name: string, r: ClassificationReport): string {
 export function writeModelCard(path: string, meta: ModelMeta, onnxSize: number, corpusFiles: number): void {
   const m = meta.metrics as {
     split: Record<string, number>;
-    training: { epochs: number; learningRate: number; l2: number; platt: { a: number; b: number } };
+    training: { nbSmoothing: number; epochs: number; learningRate: number; l2: number; platt: { a: number; b: number } };
     quantization: { validationMacroF1Float: number; validationMacroF1Int8: number; shipped: string };
     test: Record<'all' | 'fr' | 'en', ClassificationReport>;
   };
@@ -32,8 +32,13 @@ fastText-style linear classifier over hashed n-grams:
   words (\`#RecrutementTech\` → tag marker, "recrutement", "tech"), each emoji a token; word unigrams and
   bigrams, character ${f.charNgramMin}–${f.charNgramMax}-grams of each word, a length band; FNV-1a hashing
   into ${f.buckets.toLocaleString('en')} buckets; sub-linear TF, L2-normalised; at most ${f.maxFeatures} features a post;
-- one weight per bucket and a bias, trained by AdaGrad on the log-loss with L2, early-stopped on the
-  validation split (${m.training.epochs} epochs, step ${m.training.learningRate}, L2 ${m.training.l2});
+- NB-weighted logistic regression (Wang & Manning 2012): each feature is first scaled by its naive
+  Bayes log-count ratio (smoothing ${m.training.nbSmoothing}), then one weight per bucket and a bias are trained
+  by AdaGrad on the log-loss with L2, early-stopped on the validation split (${m.training.epochs} epochs,
+  step ${m.training.learningRate}, L2 ${m.training.l2}: the most regularised of 1e-5, 1e-4, 3e-4 within 3 % of
+  the best validation log-loss); the scaling is folded into the weights, so the graph stays linear;
+  we chose this method over plain logistic regression because it did better on the real development
+  set (FR 0.86 vs 0.84 macro-F1): that set informed the choice, so its figures are slightly optimistic;
 - Platt scaling on validation logits: p = σ(${m.training.platt.a} · logit + ${m.training.platt.b}).
 
 ## ONNX graph (opset ${meta.onnx.opset}, ${(onnxSize / 1024).toFixed(0)} KiB, weights ${m.quantization.shipped})
