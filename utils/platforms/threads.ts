@@ -78,12 +78,23 @@ function readThreadsPost(container: Element): ExtractedPost | null {
   // Without a permalink only an ad is a post ("Suggested for you" rows link to profiles too).
   if (!target && !sponsoredLabel) return null;
 
+  // In the fallback a quoted post shares our container; its permalink (around its own time) starts it,
+  // and nothing from there on is our text, even when we have none (tests/fuzz/adapters.fuzz.test.ts).
+  const quoteStart = Array.from(container.querySelectorAll('a[href*="/post/"]')).find(
+    (a) =>
+      own(a) &&
+      a !== permalink &&
+      a.querySelector('time[datetime]') !== null &&
+      postOfHref(a.getAttribute('href'))?.code !== target?.code &&
+      (!permalink || precedes(permalink, a)),
+  );
   const textEl = firstMatch(
     container,
     SELECTORS.text,
     (span) =>
       own(span) &&
       precedes(permalink ?? authorLink, span) &&
+      (!quoteStart || precedes(span, quoteStart)) &&
       !SELECTORS.notText.some((selector) => {
         const match = safeClosest(span, selector);
         return match !== null && container.contains(match);
@@ -128,14 +139,29 @@ function readThreadsPost(container: Element): ExtractedPost | null {
  */
 function containersFromPermalinks(root: ParentNode): Element[] {
   const hasActionBar = (el: Element) => el.querySelectorAll(SELECTORS.iconButton).length >= 3;
-  const boxes = matchesOfAnySelector(root, SELECTORS.permalinkTime).map((time) => {
+  const climb = (time: Element, stopBelow: (parent: Element) => boolean) => {
     let box: Element = time;
-    while (!hasActionBar(box) && box.parentElement && box.parentElement !== root && box.parentElement.tagName !== 'BODY') {
+    while (
+      !hasActionBar(box) &&
+      box.parentElement &&
+      box.parentElement !== root &&
+      box.parentElement.tagName !== 'BODY' &&
+      !stopBelow(box.parentElement)
+    ) {
       box = box.parentElement;
     }
     return box;
+  };
+  const times = matchesOfAnySelector(root, SELECTORS.permalinkTime);
+  const boxes = times.map((time) => climb(time, () => false));
+  // A post whose action bar is missing climbs past its own box to one holding other posts (the whole
+  // feed), which would hide them all (tests/fuzz/adapters.fuzz.test.ts): it stops below the other posts.
+  const settled = boxes.map((box, i) => {
+    const time = times[i] as Element;
+    const others = boxes.filter((other) => other !== box && box.contains(other) && !other.contains(time));
+    return others.length === 0 ? box : climb(time, (parent) => others.some((other) => parent.contains(other)));
   });
-  return outermostOnly(Array.from(new Set(boxes)));
+  return outermostOnly(Array.from(new Set(settled)));
 }
 
 function findThreadsPosts(root: ParentNode): Element[] {
