@@ -28,6 +28,13 @@ function shipOrtWasmOnce(): Plugin {
 /** Test builds (PROPERSO_E2E=1) expose the popup to web pages: WebDriver BiDi cannot open moz-extension:// URLs. */
 const isE2eBuild = process.env.PROPERSO_E2E === '1';
 
+/**
+ * Test builds are granted the Mastodon servers of the fixtures at install, as a user would grant them
+ * from the options page (a permission prompt cannot be answered in a headless browser); the background
+ * then registers the Mastodon content script there at run time, as for any granted server.
+ */
+const E2E_MASTODON_SERVERS = ['https://toot.example/*', 'https://piaille.example/*'];
+
 export default defineWxtConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -57,8 +64,10 @@ export default defineWxtConfig({
     name: 'Properso — pro ou perso ?',
     description:
       'How professional is the audience you scroll? Classifies posts on your device; nothing leaves it.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
-    host_permissions: PLATFORM_MATCHES,
+    // scripting: the Mastodon content script is registered at run time on the servers the user grants.
+    // alarms: the daily retention rule (old posts deleted).
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'offscreen', 'scripting', 'alarms'],
+    host_permissions: isE2eBuild ? [...PLATFORM_MATCHES, ...E2E_MASTODON_SERVERS] : PLATFORM_MATCHES,
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

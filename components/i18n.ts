@@ -20,6 +20,34 @@ export const STRINGS = {
     onDevice: 'Classified on this device; nothing leaves it.',
     model: 'Model',
     language: 'Language',
+    // Reading health (popup) and the options page.
+    health: 'Reading',
+    healthRead: 'read {read} of {found} found',
+    healthWarning: '{platform} may have changed its page; some posts are not read',
+    settings: 'Settings',
+    optionsTitle: 'Properso settings',
+    mastodonServers: 'Mastodon servers',
+    mastodonHelp:
+      'Properso reads mastodon.social. To read another server, add it here: your browser asks you to allow Properso on that site.',
+    serverAddress: 'Server address',
+    addServer: 'Add',
+    removeServer: 'Remove',
+    noServers: 'No other server yet.',
+    invalidServer: 'This is not a server address:',
+    notGranted: 'Access to the server was not granted.',
+    notActive: '(not active yet)',
+    audiencesTitle: 'Audiences',
+    audiencesHelp:
+      'Rename an audience, count it under another one, or define one as a list of authors. Your recorded posts are never changed.',
+    audienceName: 'Name',
+    countUnder: 'Count under',
+    itself: 'itself',
+    authorLists: 'Author lists',
+    listName: 'List name',
+    listAuthors: 'Authors, one per line: platform:handle (e.g. mastodon:claire@toot.example)',
+    saveList: 'Save list',
+    removeList: 'Delete list',
+    newList: 'New list',
   },
   fr: {
     title: 'Properso',
@@ -36,6 +64,33 @@ export const STRINGS = {
     onDevice: 'Classé sur cet appareil ; rien n’en sort.',
     model: 'Modèle',
     language: 'Langue',
+    health: 'Lecture',
+    healthRead: '{read} lus sur {found} trouvés',
+    healthWarning: '{platform} a peut-être changé sa page ; certains posts ne sont pas lus',
+    settings: 'Réglages',
+    optionsTitle: 'Réglages de Properso',
+    mastodonServers: 'Serveurs Mastodon',
+    mastodonHelp:
+      'Properso lit mastodon.social. Pour lire un autre serveur, ajoutez-le ici : votre navigateur vous demande d’autoriser Properso sur ce site.',
+    serverAddress: 'Adresse du serveur',
+    addServer: 'Ajouter',
+    removeServer: 'Retirer',
+    noServers: 'Aucun autre serveur pour l’instant.',
+    invalidServer: 'Ce n’est pas une adresse de serveur :',
+    notGranted: 'L’accès au serveur n’a pas été autorisé.',
+    notActive: '(pas encore actif)',
+    audiencesTitle: 'Audiences',
+    audiencesHelp:
+      'Renommez une audience, comptez-la avec une autre ou définissez-en une par une liste d’auteurs. Les posts enregistrés ne sont jamais modifiés.',
+    audienceName: 'Nom',
+    countUnder: 'Compter avec',
+    itself: 'elle-même',
+    authorLists: 'Listes d’auteurs',
+    listName: 'Nom de la liste',
+    listAuthors: 'Auteurs, un par ligne : plateforme:identifiant (ex. mastodon:claire@toot.example)',
+    saveList: 'Enregistrer la liste',
+    removeList: 'Supprimer la liste',
+    newList: 'Nouvelle liste',
   },
 } as const satisfies Record<UiLanguage, Record<string, string>>;
 
@@ -52,4 +107,9 @@ export function browserLanguage(languages: readonly string[]): UiLanguage {
 
 export function formatCount(value: number, language: UiLanguage): string {
   return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(value);
+}
+
+/** "read {read} of {found}" with the values put in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -3,6 +3,8 @@
  * one, whichever comes first. One message per batch keeps the background (and, in Chrome, the
  * offscreen host) from waking for every post while the user scrolls fast.
  */
+import { timed } from './timing';
+
 export interface Batcher<T> {
   add(item: T): void;
   /** Sends what is waiting now. */
@@ -39,7 +41,7 @@ export function createBatcher<T>(options: BatcherOptions<T>): Batcher<T> {
       if (options.signal?.aborted) return;
       waiting.push(item);
       if (waiting.length >= maxItems) void flush();
-      else timer ??= setTimeout(() => void flush(), maxDelayMs);
+      else timer ??= setTimeout(timed('send', () => void flush()), maxDelayMs);
     },
     flush,
     get pending() {

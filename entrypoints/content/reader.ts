@@ -1,12 +1,16 @@
 /**
  * Reads the posts a user actually sees on one platform's pages and hands them, in batches, to the
- * background. Each post is sent once per page life (platform + id); the background dedupes across
- * tabs. Ads are not the audience: sponsored posts are skipped. The audience is the view the post was
- * seen in, taken from the URL at that moment, so a single-page navigation switches it.
+ * background. Each post is sent once per page life (platform + id, or the adapter's `h:` hash when the
+ * page shows no id); the background dedupes across tabs. Sponsored posts are sent too, marked
+ * `sponsored` (the background stores them and leaves them out of counts). The audience is the view the
+ * post was seen in, taken from the URL at that moment, so a single-page navigation switches it. Each
+ * page view also counts the containers found and read (health.ts).
  */
 import type { AudienceRef, PlatformAdapter } from '@/utils/platforms/types';
 import type { SeenPost } from '@/utils/messaging/protocol';
+import type { PageHealthReport } from '@/utils/storage/pageHealth';
 import { createBatcher } from './batcher';
+import { trackPageHealth } from './health';
 import { watchPostVisibility } from './visibility';
 
 export interface PostReaderOptions {
@@ -15,10 +19,13 @@ export interface PostReaderOptions {
   /** Current page URL (single-page apps change it without a page load). */
   currentUrl(): URL;
   send(posts: SeenPost[]): Promise<void>;
+  /** Reports the page view's found/read counts; none when absent. */
+  sendHealth?(report: PageHealthReport): Promise<void>;
   signal: AbortSignal;
   now?: () => number;
   dwellMs?: number;
   batch?: { maxItems?: number; maxDelayMs?: number };
+  healthDelayMs?: number;
 }
 
 export interface PostReader {
@@ -27,6 +34,8 @@ export interface PostReader {
   flush(): Promise<void>;
   /** platform + id of every post sent so far. */
   readonly sentKeys: ReadonlySet<string>;
+  /** Containers found and posts read in the current page view. */
+  readonly health: { found: number; read: number };
 }
 
 export function startPostReader(options: PostReaderOptions): PostReader {
@@ -49,6 +58,14 @@ export function startPostReader(options: PostReaderOptions): PostReader {
     },
   });
 
+  const sendHealth = options.sendHealth;
+  const health = trackPageHealth({
+    platform: adapter.id,
+    signal,
+    delayMs: options.healthDelayMs,
+    send: sendHealth ? (report) => sendHealth(report) : async () => {},
+  });
+
   function audienceNow(url: URL): AudienceRef {
     if (audience?.href !== url.href) audience = { href: url.href, ref: adapter.audienceFor(url, doc) };
     return audience.ref;
@@ -63,8 +80,14 @@ export function startPostReader(options: PostReaderOptions): PostReader {
       const url = options.currentUrl();
       if (!adapter.isFeedUrl(url)) return;
       const post = adapter.readPost(element);
-      if (!post || post.sponsored) return;
+      if (!post) {
+        // An empty container (a placeholder, a post Mastodon emptied) holds nothing to read; one with
+        // text that gave no post is what a changed page looks like, and what health counts.
+        if (element.textContent?.trim()) health.noteUnread(element);
+        return;
+      }
       const key = `${post.platform}:${post.id}`;
+      health.noteRead(element, key);
       if (sentKeys.has(key)) return;
       sentKeys.add(key);
       batcher.add({ post, audience: audienceNow(url), seenAt: now() });
@@ -74,11 +97,17 @@ export function startPostReader(options: PostReaderOptions): PostReader {
   return {
     onLocationChange() {
       void batcher.flush();
+      health.newView();
       audience = undefined;
       watcher.rescan();
       watcher.restartDwell();
     },
-    flush: () => batcher.flush(),
+    flush: async () => {
+      await Promise.all([batcher.flush(), health.flush()]);
+    },
     sentKeys,
+    get health() {
+      return health.counts;
+    },
   };
 }

@@ -3,8 +3,11 @@
  * the window) visible for 500 ms without interruption. Reports the element then, so that its text is
  * read while it is on screen (Mastodon empties posts that scroll away). Sites recycle elements as you
  * scroll (X, Facebook): when a watched element's content changes, its dwell starts again and it is
- * reported again, and the reader decides by post id whether it is new.
+ * reported again, and the reader decides by post id whether it is new. Every callback is timed
+ * (timing.ts: the content script's cost on the page).
  */
+import { timed } from './timing';
+
 export interface VisibilityWatcherOptions {
   /** The document whose posts are watched. */
   root: Document;
@@ -55,16 +58,19 @@ export function watchPostVisibility(options: VisibilityWatcherOptions): Visibili
 
   const startDwell = (element: Element, state: Watched) => {
     clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      if (signal.aborted || !state.visible || !element.isConnected) return;
-      state.reportedText = element.textContent ?? '';
-      onSeen(element);
-    }, dwellMs);
+    state.timer = setTimeout(
+      timed('seen', () => {
+        state.timer = undefined;
+        if (signal.aborted || !state.visible || !element.isConnected) return;
+        state.reportedText = element.textContent ?? '';
+        onSeen(element);
+      }),
+      dwellMs,
+    );
   };
 
   const intersections = new IntersectionObserver(
-    (entries) => {
+    timed('intersections', (entries: IntersectionObserverEntry[]) => {
       for (const entry of entries) {
         const state = watched.get(entry.target);
         if (!state) continue;
@@ -78,7 +84,7 @@ export function watchPostVisibility(options: VisibilityWatcherOptions): Visibili
           state.timer = undefined;
         }
       }
-    },
+    }),
     { threshold: THRESHOLDS },
   );
 
@@ -105,13 +111,18 @@ export function watchPostVisibility(options: VisibilityWatcherOptions): Visibili
     }
   }
 
-  const mutations = new MutationObserver(() => {
-    if (rescanTimer !== undefined) return;
-    rescanTimer = setTimeout(() => {
-      rescanTimer = undefined;
-      rescan();
-    }, rescanDelayMs);
-  });
+  const mutations = new MutationObserver(
+    timed('mutations', () => {
+      if (rescanTimer !== undefined) return;
+      rescanTimer = setTimeout(
+        timed('rescan', () => {
+          rescanTimer = undefined;
+          rescan();
+        }),
+        rescanDelayMs,
+      );
+    }),
+  );
   mutations.observe(root.documentElement, { childList: true, subtree: true, characterData: true });
 
   signal.addEventListener(
@@ -126,7 +137,7 @@ export function watchPostVisibility(options: VisibilityWatcherOptions): Visibili
     { once: true },
   );
 
-  rescan();
+  timed('start', rescan)();
   return {
     rescan,
     restartDwell() {

@@ -2,19 +2,29 @@
  * The popup: per-audience counts, read from the background (the only owner of stored data) and
  * refreshed while the popup is open, since posts keep arriving as the user scrolls in another window.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type CountsReply } from '@/utils/messaging';
 import type { UiLanguage } from '@/utils/storage/settings';
 import { AudienceTable } from '@/components/AudienceTable';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
+import { PlatformHealth } from '@/components/PlatformHealth';
+import { browser } from 'wxt/browser';
 import { STRINGS, browserLanguage } from '@/components/i18n';
 import modelMeta from '@/models/properso.json';
+import { PopupFigures } from '@/components/figures/PopupFigures';
+import { countsOfSummary, type SummaryReply } from '@/utils/summary/summary';
 
 const REFRESH_MS = 1500;
+
+// Asked for as soon as the script runs, not after the first paint (effects wait for a frame): the
+// background's answer overlaps the popup's own start-up (docs/BENCHMARKS.md, "Popup").
+let firstSummary: Promise<SummaryReply> | null = sendMessage({ to: 'background', type: 'getSummary' });
 
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>(browserLanguage(navigator.languages));
   const [counts, setCounts] = useState<CountsReply | null>(null);
+  const [summary, setSummary] = useState<SummaryReply | null>(null);
+  const refreshNow = useRef<() => void>(() => undefined);
   const [error, setError] = useState<string | null>(null);
   const strings = STRINGS[language];
 
@@ -23,11 +33,16 @@ export function App() {
       if (uiLanguage) setLanguage(uiLanguage);
     });
     let live = true;
-    const refresh = () =>
-      sendMessage({ to: 'background', type: 'getCounts' }).then(
-        (reply) => live && (setCounts(reply), setError(null)),
+    const refresh = () => {
+      // One message for the table and the figures, computed from running totals (utils/summary/).
+      const pending = firstSummary ?? sendMessage({ to: 'background', type: 'getSummary' });
+      firstSummary = null;
+      return pending.then(
+        (reply) => live && (setSummary(reply), setCounts(countsOfSummary(reply)), setError(null)),
         (reason: unknown) => live && setError(String(reason)),
       );
+    };
+    refreshNow.current = () => void refresh();
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
     return () => {
@@ -63,8 +78,15 @@ export function App() {
       ) : (
         <AudienceTable counts={counts} strings={strings} language={language} />
       )}
+      {summary && summary.audiences.length > 0 && (
+        <PopupFigures summary={summary} language={language} onChanged={() => refreshNow.current()} />
+      )}
+      <PlatformHealth strings={strings} language={language} />
       <footer>
-        {strings.onDevice} {strings.model} {modelMeta.version}.
+        {strings.onDevice} {strings.model} {modelMeta.version}.{' '}
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {strings.settings}
+        </button>
       </footer>
     </main>
   );

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, requireBrowser, requireBuild } from './browsers';
-import { servePagesInChromium, type SavedPage } from './servePages';
+import { replaceServedPage, servePagesInChromium, type SavedPage } from './servePages';
 import type { BrowserSession, BrowserTab } from './tab';
 
 export interface ChromiumSession extends BrowserSession {
@@ -30,6 +30,10 @@ export async function launchChromium(options: {
   extensionDir: string;
   pages: readonly SavedPage[];
   headless?: boolean;
+  /** More command-line switches (the no-network test adds --proxy-server). */
+  extraArgs?: readonly string[];
+  /** Called as soon as the context exists, before any page is served (the no-network test listens there). */
+  onContext?: (context: BrowserContext) => void | Promise<void>;
 }): Promise<ChromiumSession> {
   const executablePath = requireBrowser('Chromium', CHROMIUM_PATH);
   const extensionDir = resolve(requireBuild(options.extensionDir, 'npm run build'));
@@ -48,6 +52,7 @@ export async function launchChromium(options: {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.extraArgs ?? []),
     ],
   });
   const close = async () => {
@@ -55,7 +60,9 @@ export async function launchChromium(options: {
     await rm(userDataDir, { recursive: true, force: true });
   };
   try {
-    await servePagesInChromium(context, options.pages);
+    await options.onContext?.(context);
+    const pages = [...options.pages]; // read by the route at request time: servePage changes it
+    await servePagesInChromium(context, pages);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}`;
@@ -64,6 +71,7 @@ export async function launchChromium(options: {
       context,
       extensionId,
       extensionOrigin,
+      servePage: (page) => replaceServedPage(pages, page),
       async openTab(url) {
         const page = await context.newPage();
         await page.goto(url);

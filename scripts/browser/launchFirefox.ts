@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_PATH, requireBrowser, requireBuild } from './browsers';
-import { START_PAGE, servePagesInPuppeteer, type SavedPage } from './servePages';
+import { START_PAGE, replaceServedPage, servePagesInPuppeteer, type SavedPage } from './servePages';
 import type { BrowserSession, BrowserTab } from './tab';
 
 export const FIREFOX_ADDON_ID = 'properso@properso.app';
@@ -49,6 +49,8 @@ export async function launchFirefox(options: {
   pages: readonly SavedPage[];
   headless?: boolean;
   locale?: string;
+  /** More prefs (the no-network test points the proxy prefs at its sink). */
+  extraPrefs?: Record<string, unknown>;
 }): Promise<FirefoxSession> {
   const executablePath = requireBrowser('Firefox ESR', FIREFOX_PATH);
   const extensionDir = resolve(requireBuild(options.extensionDir, 'npm run build:firefox'));
@@ -65,6 +67,7 @@ export async function launchFirefox(options: {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.update.enabled': false,
+      ...options.extraPrefs,
     },
   });
   const pages = [...options.pages, START_PAGE];
@@ -80,6 +83,7 @@ export async function launchFirefox(options: {
       name: 'firefox',
       browser,
       extensionOrigin,
+      servePage: (page) => replaceServedPage(pages, page),
       async openTab(url) {
         const page = await newPage();
         await page.goto(url);

@@ -23,6 +23,13 @@ export const START_PAGE: SavedPage = {
   html: '<!doctype html><meta charset="utf-8"><title>Properso test start page</title>',
 };
 
+/** Replaces the page served at `page.url` (or adds it) in a list the routes read at request time. */
+export function replaceServedPage(pages: SavedPage[], page: SavedPage): void {
+  const at = pages.findIndex((p) => p.url === page.url);
+  if (at >= 0) pages.splice(at, 1, page);
+  else pages.unshift(page);
+}
+
 function findPage(pages: readonly SavedPage[], url: string): SavedPage | undefined {
   const wanted = new URL(url);
   wanted.hash = '';

@@ -2,6 +2,8 @@
  * One browser tab, the same for Chromium (playwright-core) and Firefox (puppeteer-core over BiDi), so
  * that the e2e scenario, the benchmark and the demo drive both browsers with one piece of code.
  */
+import type { SavedPage } from './servePages';
+
 export interface BrowserTab {
   /** Runs `fn(arg)` in the page; both must be serialisable. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
@@ -18,6 +20,11 @@ export interface BrowserSession {
   extensionOrigin: string;
   /** A new tab at a web URL (served by servePages, never the network). */
   openTab(url: string): Promise<BrowserTab>;
+  /**
+   * Serves `page` at its URL from now on, instead of any page served there before (two saved pages
+   * of one URL, e.g. two versions of a home feed, are read one after the other).
+   */
+  servePage(page: SavedPage): void;
   /** A new tab showing one of the extension's pages, e.g. '/popup.html'. */
   openExtensionPage(path: string): Promise<BrowserTab>;
   close(): Promise<void>;

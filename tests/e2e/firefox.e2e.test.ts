@@ -1,8 +1,11 @@
 // Firefox ESR with the built extension (npm run build:e2e:firefox) over WebDriver BiDi: the same
-// scenario as Chromium, with the model hosted in the MV3 background page.
+// scenarios as Chromium (invented LinkedIn pages, then every platform's saved pages), with the model
+// hosted in the MV3 background page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxSession } from '../../scripts/browser/launchFirefox';
+import { runPlatformPages } from './platformPages';
 import { PAGES, runScenario } from './scenario';
+import { runFiguresScenario } from './figures';
 
 const EXTENSION_DIR = process.env.PROPERSO_FIREFOX_BUILD ?? '.output/firefox-mv3-e2e';
 
@@ -23,4 +26,16 @@ describe('Firefox ESR', () => {
         `(model load ${status.host?.modelLoadMs?.toFixed(0)} ms, host first batch ${status.host?.firstBatchMs?.toFixed(0)} ms)`,
     );
   });
+
+  it('shows shares, intervals, verdicts and corrected shares in English and French; labels change the agreement; exports validate', async () => {
+    if (!session) throw new Error('Firefox did not start');
+    await runFiguresScenario(session);
+  });
+
+  it('reads every platform’s saved pages and counts them per audience', async () => {
+    if (!session) throw new Error('Firefox did not start');
+    const { counts, health, ms } = await runPlatformPages(session);
+    console.info(`Firefox: ${Object.keys(counts).length} audiences from every platform’s saved pages in ${(ms / 1000).toFixed(0)} s; ` +
+      health.map((h) => `${h.platform} ${h.read}/${h.found}`).join(', '));
+  }, 600_000);
 });

@@ -5,10 +5,16 @@
  * Types are named by direction, as Dark Reader does (`ContentToBackground`, `BackgroundToOffscreen`…);
  * `Replies` maps each message type to what its receiver answers.
  */
-import type { Prediction } from '../model/types';
+import type { Label, Prediction } from '../model/types';
 import type { AudienceRef, ExtractedPost } from '../platforms/types';
 import type { AudienceCounts, PostRecord } from '../storage/posts';
 import type { UiLanguage } from '../storage/settings';
+import type { Preferences } from '../storage/preferences';
+import type { SummaryReply } from '../summary/summary';
+import type { ExportFormat, ExportReply, PostLabel, ReviewPost } from '../summary/messages';
+import type { AudienceChange, AudienceDefinitions } from '../storage/audienceDefinitions';
+import type { PageHealthReport, PlatformHealth } from '../storage/pageHealth';
+import type { MastodonServer } from '../mastodon/servers';
 
 export type Receiver = 'background' | 'offscreen';
 
@@ -20,14 +26,41 @@ export interface SeenPost {
   seenAt: number;
 }
 
-export type ContentToBackground = { to: 'background'; type: 'postsSeen'; posts: SeenPost[] };
+export type ContentToBackground =
+  | { to: 'background'; type: 'postsSeen'; posts: SeenPost[] }
+  /** On-page badges: the stored label of each [platform, id] (null when not stored). */
+  | { to: 'background'; type: 'getPostLabels'; keys: [string, string][] }
+  /** Cumulative found/read counts of one page view (sent now and then, and when the view ends). */
+  | { to: 'background'; type: 'pageHealth'; report: PageHealthReport };
 
 export type PopupToBackground =
-  | { to: 'background'; type: 'getCounts' }
+  /**
+   * Sponsored posts are stored but left out of counts unless `includeSponsored`; `asRecorded` gives the
+   * audiences as seen, without the user's renames, merges and author lists (the options page edits them).
+   */
+  | { to: 'background'; type: 'getCounts'; includeSponsored?: boolean; asRecorded?: boolean }
   | { to: 'background'; type: 'getRecentPosts'; limit: number }
   | { to: 'background'; type: 'getInferenceStatus' }
   | { to: 'background'; type: 'getSettings' }
-  | { to: 'background'; type: 'setUiLanguage'; language: UiLanguage | null };
+  | { to: 'background'; type: 'setUiLanguage'; language: UiLanguage | null }
+  /** Per-audience figures with intervals, corrections, verdicts, trends and agreement (utils/summary/). */
+  | { to: 'background'; type: 'getSummary' }
+  /** An audience's latest posts for review (its key as getSummary gives it: merges and lists applied). */
+  | { to: 'background'; type: 'getReviewPosts'; audienceKey: string; limit: number }
+  /** The user's label for a post (null removes it); the background writes `humanLabel`. */
+  | { to: 'background'; type: 'setHumanLabel'; platform: string; id: string; label: Label | null }
+  | { to: 'background'; type: 'exportData'; format: ExportFormat }
+  | { to: 'background'; type: 'getPreferences' }
+  | { to: 'background'; type: 'setPreferences'; preferences: Partial<Preferences> }
+  /** Deletes every stored post, every total and the export key; `confirm` must be the literal true. */
+  | { to: 'background'; type: 'deleteAllData'; confirm: true }
+  | { to: 'background'; type: 'getHealth' }
+  | { to: 'background'; type: 'getAudienceDefinitions' }
+  | { to: 'background'; type: 'updateAudiences'; change: AudienceChange }
+  | { to: 'background'; type: 'getMastodonServers' }
+  /** Sent after the page obtained the host permission (permissions.request needs its user gesture). */
+  | { to: 'background'; type: 'addMastodonServer'; host: string }
+  | { to: 'background'; type: 'removeMastodonServer'; host: string };
 
 export type BackgroundToOffscreen =
   | { to: 'offscreen'; type: 'classify'; texts: string[] }
@@ -92,6 +125,21 @@ export interface Replies {
   setUiLanguage: SettingsReply;
   classify: ClassifyReply;
   getHostStatus: HostStatus;
+  getPostLabels: (PostLabel | null)[];
+  getSummary: SummaryReply;
+  getReviewPosts: ReviewPost[];
+  setHumanLabel: { ok: boolean };
+  exportData: ExportReply;
+  getPreferences: Preferences;
+  setPreferences: Preferences;
+  deleteAllData: { deleted: number };
+  pageHealth: { ok: true };
+  getHealth: { platforms: PlatformHealth[] };
+  getAudienceDefinitions: AudienceDefinitions;
+  updateAudiences: AudienceDefinitions;
+  getMastodonServers: { servers: MastodonServer[] };
+  addMastodonServer: { servers: MastodonServer[] };
+  removeMastodonServer: { servers: MastodonServer[] };
 }
 
 export function isMessageTo<R extends Receiver>(

@@ -74,9 +74,17 @@ export function sortInDocumentOrder<T extends Node>(nodes: T[]): T[] {
   return nodes.sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
 }
 
-/** Drops elements nested in another element of the list (a comment list inside a post, a quoted post). */
+/**
+ * Drops elements nested in another element of the list (a comment list inside a post, a quoted post).
+ * Walks each element's ancestors (n × depth) rather than comparing every pair: the content script runs
+ * this on every rescan, and 500 posts made 250,000 `contains` calls (148 ms in Firefox; npm run bench).
+ */
 export function outermostOnly(elements: Element[]): Element[] {
-  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
+  const listed = new Set(elements);
+  return elements.filter((el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (listed.has(up)) return false;
+    return true;
+  });
 }
 
 /** Parses `href` against `base`; undefined instead of throwing on a malformed or missing href. */

@@ -35,7 +35,6 @@ export interface AuthorWeightedShare {
 export function authorWeightedShare(posts: Iterable<LabelledPost>, confidence = 0.95): AuthorWeightedShare {
   const byAuthor = new Map<string, { k: number; n: number }>();
   let withoutAuthor = 0;
-  let classified = 0;
   for (const post of posts) {
     if (post.label !== 'professional' && post.label !== 'personal') continue;
     const author = post.author;
@@ -43,13 +42,26 @@ export function authorWeightedShare(posts: Iterable<LabelledPost>, confidence = 
       withoutAuthor++;
       continue;
     }
-    classified++;
     const tally = byAuthor.get(author) ?? { k: 0, n: 0 };
     tally.n++;
     if (post.label === 'professional') tally.k++;
     byAuthor.set(author, tally);
   }
-  const shares = [...byAuthor.values()].map((t) => t.k / t.n);
+  return authorWeightedShareOfTallies(byAuthor.values(), withoutAuthor, confidence);
+}
+
+/**
+ * The same figure from per-author counts already made (the extension keeps them as running totals):
+ * one {k, n} per author with at least one classified post, and the classified posts without author.
+ */
+export function authorWeightedShareOfTallies(authors: Iterable<{ k: number; n: number }>, withoutAuthor = 0, confidence = 0.95): AuthorWeightedShare {
+  const shares: number[] = [];
+  let classified = 0;
+  for (const { k, n } of authors) {
+    if (n <= 0) continue;
+    shares.push(k / n);
+    classified += n;
+  }
   const m = shares.length;
   const base = { authors: m, posts: classified, withoutAuthor, method: 't-interval-over-authors' as const };
   const none = { low: null, high: null, standardError: null, quantile: null };

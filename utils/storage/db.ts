@@ -4,8 +4,13 @@
  * transaction, so a user who skipped releases is migrated step by step. Only the background opens it
  * for writing (it is the one writer of stored data); tests pass fake-indexeddb's factory.
  */
+import { buildAggregates, currentTimeZone, writeAggregates } from './aggregates';
+import type { PostRecord } from './posts';
+
 export const DB_NAME = 'properso';
 export const POSTS_STORE = 'posts';
+/** Per-audience running totals (utils/storage/aggregates.ts), from version 2. */
+export const AGGREGATES_STORE = 'aggregates';
 
 /** Upgrade from version `n - 1` to `n` is `UPGRADES[n - 1]`. Append, never edit a shipped one. */
 export const UPGRADES: readonly ((db: IDBDatabase, tx: IDBTransaction) => void)[] = [
@@ -14,6 +19,17 @@ export const UPGRADES: readonly ((db: IDBDatabase, tx: IDBTransaction) => void)[
     const posts = db.createObjectStore(POSTS_STORE, { keyPath: ['platform', 'id'] });
     posts.createIndex('byAudience', 'audience.key');
     posts.createIndex('bySeenAt', 'seenAt');
+  },
+  // v2 (review and popup figures): an audience's posts newest first (the review list), the posts a
+  // human labelled (`humanLabel`, absent on the others, so this index holds only those), and the
+  // per-audience totals, counted here from the posts already stored.
+  (db, tx) => {
+    const posts = tx.objectStore(POSTS_STORE);
+    posts.createIndex('byAudienceSeenAt', ['audience.key', 'seenAt']);
+    posts.createIndex('byHumanLabel', 'humanLabel');
+    const aggregates = db.createObjectStore(AGGREGATES_STORE, { keyPath: 'key' });
+    const all = posts.index('bySeenAt').getAll();
+    all.onsuccess = () => writeAggregates(aggregates, buildAggregates(all.result as PostRecord[], currentTimeZone()));
   },
 ];
 

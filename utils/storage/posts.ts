@@ -1,11 +1,15 @@
 /**
  * Per-post records and the per-audience counts the popup shows. A post is counted once per
  * [platform, id], under the audience it was first seen in; later sightings (another tab, a recycled
- * element, a scroll back up) change nothing.
+ * element, a scroll back up) change nothing. Sponsored posts are stored too (`sponsored: true`) and
+ * left out of counts by default.
  */
-import type { Label, Lang } from '../model/types';
+import type { Label, Lang, Prediction } from '../model/types';
 import type { AudienceRef, ExtractedPost } from '../platforms/types';
-import { POSTS_STORE, requestResult, transactionDone } from './db';
+import type { AudienceDefinitions } from './audienceDefinitions';
+import { tallyAudiences, viewRows, type TallyOptions } from './audienceTally';
+import { updateAggregates } from './aggregates';
+import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
 
 export interface PostRecord extends ExtractedPost {
   audience: AudienceRef;
@@ -17,6 +21,12 @@ export interface PostRecord extends ExtractedPost {
   lang: Lang;
   /** `${meta.id}@${meta.version}` of the model that classified it. */
   model: string;
+  /** The n-grams that pushed the label (stored from DB version 2; absent on older records). */
+  cues?: Prediction['cues'];
+  /** The user's own label (review screen); absent until they give one. */
+  humanLabel?: Label;
+  /** Epoch ms of the human label. */
+  humanLabelledAt?: number;
 }
 
 export interface AudienceCounts {
@@ -47,9 +57,10 @@ export function postKey([platform, id]: readonly [string, string]): string {
  * the same post cannot both add it). Returns how many were added.
  */
 export async function addNewPosts(db: IDBDatabase, records: readonly PostRecord[]): Promise<number> {
-  const tx = db.transaction(POSTS_STORE, 'readwrite');
+  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE], 'readwrite');
   const store = tx.objectStore(POSTS_STORE);
   let added = 0;
+  const addedRecords: PostRecord[] = [];
   const seenInBatch = new Set<string>();
   for (const record of records) {
     const key = postKey([record.platform, record.id]);
@@ -58,34 +69,33 @@ export async function addNewPosts(db: IDBDatabase, records: readonly PostRecord[
     const existing = await requestResult(store.getKey([record.platform, record.id]));
     if (existing !== undefined) continue;
     store.add(record);
+    addedRecords.push(record);
     added++;
   }
+  // The popup's running totals change in the same transaction (utils/storage/aggregates.ts).
+  await updateAggregates(tx.objectStore(AGGREGATES_STORE), addedRecords, 1);
   await transactionDone(tx);
   return added;
 }
 
-/** One row per audience, in order of first sighting. */
-export async function countByAudience(db: IDBDatabase): Promise<AudienceCounts[]> {
+/**
+ * One row per audience, in order of first sighting, as the user defined audiences (renames, merges,
+ * author lists: utils/storage/audienceTally.ts); sponsored posts are left out unless asked for.
+ */
+export async function countByAudience(
+  db: IDBDatabase,
+  definitions?: AudienceDefinitions,
+  options?: TallyOptions,
+): Promise<AudienceCounts[]> {
   const tx = db.transaction(POSTS_STORE, 'readonly');
   const records = await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll());
-  const rows = new Map<string, AudienceCounts>();
-  for (const record of records as PostRecord[]) {
-    let row = rows.get(record.audience.key);
-    if (!row) {
-      row = { audience: record.audience, posts: 0, professional: 0, personal: 0, uncertain: 0 };
-      rows.set(record.audience.key, row);
-    }
-    row.posts++;
-    if (record.uncertain) row.uncertain++;
-    else if (record.label === 'professional') row.professional++;
-    else row.personal++;
-  }
-  return [...rows.values()];
+  return tallyAudiences(records as PostRecord[], definitions, options);
 }
 
+/** Totals of the view audiences (author lists repeat posts already counted in their views). */
 export function sumCounts(rows: readonly AudienceCounts[]): Omit<AudienceCounts, 'audience'> {
   const totals = { posts: 0, professional: 0, personal: 0, uncertain: 0 };
-  for (const row of rows) {
+  for (const row of viewRows(rows)) {
     totals.posts += row.posts;
     totals.professional += row.professional;
     totals.personal += row.personal;

@@ -3,6 +3,7 @@
 // later, missing a recycled element's new content, and observers outliving the content script.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchPostVisibility } from '@/entrypoints/content/visibility';
+import { taskStats } from '@/entrypoints/content/timing';
 import { FakeIntersectionObserver } from './fakeIntersectionObserver';
 
 beforeEach(() => {
@@ -63,6 +64,35 @@ describe('watchPostVisibility', () => {
     article(2).textContent = 'recycled';
     await vi.advanceTimersByTimeAsync(150 + 500);
     expect(seen).toEqual(['three', 'recycled']);
+  });
+
+  it('needs at least half: 49 % visible never counts, however long', async () => {
+    const { seen, io } = start();
+    io.report(article(0), 0.49);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(seen).toEqual([]);
+  });
+
+  it('re-reads a recycled element that comes back on screen with new content', async () => {
+    const { seen, io } = start();
+    io.report(article(0), 1);
+    await vi.advanceTimersByTimeAsync(500);
+    io.report(article(0), 0); // scrolled away, then reused for another post
+    article(0).textContent = 'reused';
+    await vi.advanceTimersByTimeAsync(150);
+    io.report(article(0), 0.6);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(seen).toEqual(['one', 'reused']);
+  });
+
+  it('times its own callbacks (the cost on the page that npm run bench reports)', async () => {
+    const before = taskStats.count;
+    const { io } = start();
+    io.report(article(0), 1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(taskStats.count).toBeGreaterThanOrEqual(before + 3); // start, intersections, seen
+    expect(taskStats.longestMs).toBeGreaterThanOrEqual(0);
+    expect(taskStats.totalMs).toBeGreaterThanOrEqual(taskStats.longestMs);
   });
 
   it('stops when the content script is invalidated', async () => {

@@ -14,6 +14,22 @@ describe('messaging', () => {
       getInferenceStatus: () => ({ host: null, firstClassificationMs: null }),
       getSettings: () => ({ uiLanguage: 'fr' }),
       setUiLanguage: ({ language }) => ({ uiLanguage: language }),
+      pageHealth: () => ({ ok: true }),
+      getHealth: () => ({ platforms: [] }),
+      getAudienceDefinitions: () => ({ renames: {}, merges: {}, authorAudiences: [] }),
+      updateAudiences: () => ({ renames: {}, merges: {}, authorAudiences: [] }),
+      getMastodonServers: () => ({ servers: [] }),
+      addMastodonServer: () => ({ servers: [] }),
+      removeMastodonServer: () => ({ servers: [] }),
+      // Popup figures, review, export and data settings (utils/summary/service.ts).
+      getSummary: () => { throw new Error('not in this test'); },
+      getReviewPosts: () => [],
+      setHumanLabel: () => ({ ok: true }),
+      exportData: () => ({ fileName: 'x.zip', mimeType: 'application/zip', base64: '', posts: 0 }),
+      getPreferences: () => { throw new Error('not in this test'); },
+      setPreferences: () => { throw new Error('not in this test'); },
+      deleteAllData: () => ({ deleted: 0 }),
+      getPostLabels: () => [],
     });
     const reply = await sendMessage({ to: 'background', type: 'getSettings' });
     expect(reply).toEqual({ uiLanguage: 'fr' });

@@ -1,0 +1,112 @@
+/**
+ * What the review screen and the data settings do to stored posts: read an audience's latest posts,
+ * record a human label (`humanLabel`), read every human label (the human-coded sample), delete posts
+ * older than the retention period, delete everything. Only the background calls these (the one
+ * writer); deletions update the per-audience totals in the same transaction.
+ */
+import type { Label } from '../model/types';
+import { updateAggregates, authorKey } from './aggregates';
+import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
+import type { PostRecord } from './posts';
+
+/** The newest posts of these audience keys (several when audiences are merged), newest first. */
+export async function latestPostsOf(db: IDBDatabase, audienceKeys: readonly string[], limit: number): Promise<PostRecord[]> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  const index = tx.objectStore(POSTS_STORE).index('byAudienceSeenAt');
+  const lists = await Promise.all(
+    audienceKeys.map(
+      (key) =>
+        new Promise<PostRecord[]>((resolve, reject) => {
+          const out: PostRecord[] = [];
+          const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+          const request = index.openCursor(range, 'prev');
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB cursor failed'));
+          request.onsuccess = () => {
+            const cursor = request.result;
+            if (!cursor || out.length >= limit) return resolve(out);
+            out.push(cursor.value as PostRecord);
+            cursor.continue();
+          };
+        }),
+    ),
+  );
+  return lists.flat().sort((a, b) => b.seenAt - a.seenAt).slice(0, limit);
+}
+
+/**
+ * The newest posts by these authors (keys as `authorKey` makes them), newest first: the review list
+ * of an author-list audience. Scans at most `scanLimit` posts back in time.
+ */
+export async function latestPostsByAuthors(db: IDBDatabase, authors: ReadonlySet<string>, limit: number, scanLimit = 20_000): Promise<PostRecord[]> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  const index = tx.objectStore(POSTS_STORE).index('bySeenAt');
+  return new Promise((resolve, reject) => {
+    const out: PostRecord[] = [];
+    let scanned = 0;
+    const request = index.openCursor(null, 'prev');
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB cursor failed'));
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || out.length >= limit || scanned >= scanLimit) return resolve(out);
+      scanned++;
+      const record = cursor.value as PostRecord;
+      const key = authorKey(record);
+      if (key !== null && authors.has(key)) out.push(record);
+      cursor.continue();
+    };
+  });
+}
+
+/** Sets (or, with null, removes) the human label of one post. False when the post is not stored. */
+export async function setHumanLabel(db: IDBDatabase, platform: string, id: string, label: Label | null, now = Date.now()): Promise<boolean> {
+  const tx = db.transaction(POSTS_STORE, 'readwrite');
+  const store = tx.objectStore(POSTS_STORE);
+  const record = (await requestResult(store.get([platform, id]))) as PostRecord | undefined;
+  if (!record) {
+    await transactionDone(tx);
+    return false;
+  }
+  if (label === null) {
+    // Absent, not null: the byHumanLabel index then holds only labelled posts.
+    delete record.humanLabel;
+    delete record.humanLabelledAt;
+  } else {
+    record.humanLabel = label;
+    record.humanLabelledAt = now;
+  }
+  store.put(record);
+  await transactionDone(tx);
+  return true;
+}
+
+/** Every post a human labelled (the human-coded sample). */
+export async function humanLabelledPosts(db: IDBDatabase): Promise<PostRecord[]> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  return (await requestResult(tx.objectStore(POSTS_STORE).index('byHumanLabel').getAll())) as PostRecord[];
+}
+
+/** Deletes the posts first seen before `cutoff` (epoch ms) and takes them out of the totals. Returns how many. */
+export async function deletePostsSeenBefore(db: IDBDatabase, cutoff: number): Promise<number> {
+  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE], 'readwrite');
+  const store = tx.objectStore(POSTS_STORE);
+  const range = IDBKeyRange.upperBound(cutoff, true);
+  const old = (await requestResult(store.index('bySeenAt').getAll(range))) as PostRecord[];
+  for (const record of old) store.delete([record.platform, record.id]);
+  await updateAggregates(tx.objectStore(AGGREGATES_STORE), old, -1, store);
+  await transactionDone(tx);
+  return old.length;
+}
+
+/** Deletes every stored post and every total. */
+export async function deleteAllPosts(db: IDBDatabase): Promise<void> {
+  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE], 'readwrite');
+  tx.objectStore(POSTS_STORE).clear();
+  tx.objectStore(AGGREGATES_STORE).clear();
+  await transactionDone(tx);
+}
+
+/** All stored posts, oldest first (the research export). */
+export async function allPosts(db: IDBDatabase): Promise<PostRecord[]> {
+  const tx = db.transaction(POSTS_STORE, 'readonly');
+  return (await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll())) as PostRecord[];
+}
