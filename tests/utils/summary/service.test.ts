@@ -52,7 +52,8 @@ describe('research service', () => {
     expect(before.agreement).toEqual([]);
     expect(before.rates.fr?.source).toMatch(/model card/);
 
-    const french = records.filter((r) => r.lang === 'fr' && r.text && !r.sponsored).slice(0, 20);
+    const frenchOf = (label: string) => records.filter((r) => r.lang === 'fr' && r.text && !r.sponsored && r.label === label).slice(0, 10);
+    const french = [...frenchOf('professional'), ...frenchOf('personal')];
     // The user disagrees with the model on 4 of 20, agrees on the rest.
     for (const [i, r] of french.entries()) {
       const human = i < 4 ? (r.label === 'professional' ? 'personal' : 'professional') : r.label;
@@ -63,7 +64,10 @@ describe('research service', () => {
     expect(all.n).toBe(20);
     expect(all.accuracy).toBeCloseTo(16 / 20, 10);
     expect(after.humanLabels.fr).toBe(20);
-    if (all.recall !== null && all.specificity !== null) expect(after.rates.fr?.source).toBe('20 human labels');
+    expect(after.rates.fr?.source).toBe('20 human labels');
+    // Human professional: 6 of the model's 10 (4 flipped to personal); the model found all 6.
+    expect(after.rates.fr).toMatchObject({ sensitivity: 1, nSensitivity: 6, nSpecificity: 14 });
+    expect(after.rates.fr?.specificity).toBeCloseTo(10 / 14, 10);
     expect(after.rates.en?.source).toMatch(/model card/);
 
     // Clearing a label takes it out of the sample.
