@@ -94,6 +94,7 @@ export async function runPlatformPages(driver: BrowserSession): Promise<Platform
   let expectedTotal = before.length;
   let started = 0;
 
+  const expectedRead = new Map<PlatformId, number>();
   for (const page of PLATFORM_PAGES) {
     driver.servePage({ url: page.url, html: page.html.replace(/<\/head>/i, `${FEED_COLUMN_CSS}</head>`) });
     const tab = await driver.openTab(page.url);
@@ -109,6 +110,13 @@ export async function runPlatformPages(driver: BrowserSession): Promise<Platform
       if (!post.sponsored) expectedCounts.set(page.expected.audience.key, (expectedCounts.get(page.expected.audience.key) ?? 0) + 1);
     }
     await waitFor(`the posts of ${page.name} (${page.url})`, allRecords, (r) => r.length >= expectedTotal);
+    // Health is reported at most every 2 s: wait for this page's report before closing its tab.
+    expectedRead.set(page.platform, (expectedRead.get(page.platform) ?? 0) + page.expected.posts.length);
+    await waitFor(
+      `the reading health of ${page.name}`,
+      () => ask(popup, { to: 'background', type: 'getHealth' }),
+      ({ platforms }) => (platforms.find((h) => h.platform === page.platform)?.read ?? 0) >= (expectedRead.get(page.platform) ?? 0),
+    );
     await tab.close();
   }
   expect(started).toBe(PLATFORM_PAGES.length);
