@@ -1,16 +1,5 @@
 import type { Features } from '../../utils/featurizer/featurize';
-
-/** mulberry32: a tiny seeded PRNG, so training shuffles the same way on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../utils/random/seededRandom';
 
 export interface TrainingExample {
   features: Features;

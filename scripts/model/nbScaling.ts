@@ -1,4 +1,5 @@
 import type { Features } from '../../utils/featurizer/featurize';
+import { trainNaiveBayes } from './baselines';
 import type { LinearModel, TrainingExample } from './logisticRegression';
 
 /**
@@ -10,19 +11,13 @@ import type { LinearModel, TrainingExample } from './logisticRegression';
  * change.
  */
 export function logCountRatio(examples: readonly TrainingExample[], buckets: number, alpha: number): Float32Array {
-  const counts = [new Float64Array(buckets), new Float64Array(buckets)] as const;
-  const totals = [0, 0];
-  for (const { features, y } of examples) {
-    for (let i = 0; i < features.indices.length; i++) {
-      counts[y][features.indices[i]!]! += features.weights[i]!;
-      totals[y]! += features.weights[i]!;
-    }
-  }
-  const ratio = new Float32Array(buckets);
-  const pro = Math.log(totals[1]! + alpha * buckets);
-  const per = Math.log(totals[0]! + alpha * buckets);
-  for (let b = 0; b < buckets; b++) ratio[b] = Math.log(counts[1][b]! + alpha) - pro - (Math.log(counts[0][b]! + alpha) - per);
-  return ratio;
+  const nb = trainNaiveBayes(
+    examples.map(({ features, y }) => ({ features, label: y ? 'professional' : 'personal' })),
+    buckets,
+    alpha,
+  );
+  const [personal, professional] = nb.logLikelihood;
+  return Float32Array.from(professional, (logP, bucket) => logP - personal[bucket]!);
 }
 
 export function scaleFeatures(features: Features, ratio: Float32Array): Features {

@@ -42,11 +42,11 @@ import {
   RESHAPED_PAYLOADS,
   Rng,
   SCRIPT_MARKER,
-  seededRandom,
   seedOf,
   squash,
   Touches,
 } from './mutations';
+import { seededRandom } from '../../utils/random/seededRandom';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260114);
 /** Mutated pages per saved page (three saved pages per platform). */

@@ -1,21 +1,9 @@
 /**
- * Building blocks of the adapter fuzz test (tests/fuzz/adapters.fuzz.test.ts): a seeded PRNG, a
+ * Building blocks of the adapter fuzz test (tests/fuzz/adapters.fuzz.test.ts): a
  * journal of reversible DOM edits (each mutated page is the saved page edited in place and then put
  * back exactly, which is ~10× cheaper under happy-dom than cloning or re-parsing it), the record of
  * which posts an edit touched, and the odd inputs we feed the adapters.
  */
-
-/** mulberry32: a small seeded PRNG, so that every run mutates the same pages the same way. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A seed per name (fixture), so that adding iterations to one page does not reshuffle the others. */
 export function seedOf(base: number, name: string): number {

@@ -7,6 +7,7 @@ import type { Lang } from '../model/types';
 import type { PlatformId } from '../platforms/catalog';
 import type { AudienceRef } from '../platforms/types';
 import type { PostRecord } from '../storage/posts';
+import { seededRandom } from '../random/seededRandom';
 
 export const SYNTHETIC_AUDIENCES: readonly (AudienceRef & { platform: PlatformId; share: number })[] = [
   { key: 'linkedin:feed', kind: 'feed', label: 'LinkedIn · Feed', platform: 'linkedin', share: 0.72 },
@@ -17,17 +18,6 @@ export const SYNTHETIC_AUDIENCES: readonly (AudienceRef & { platform: PlatformId
   { key: 'reddit:sub:marketing', kind: 'group', label: 'Reddit · r/marketing', platform: 'reddit', share: 0.6 },
 ];
 
-/** Mulberry32: a small, good-enough seeded generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticRecords(count: number, options: { seed?: number; days?: number; end?: number; model?: string; audiences?: number } = {}): PostRecord[] {
   const random = seededRandom(options.seed ?? 42);
