@@ -5,10 +5,11 @@
  * inference host.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleMessages, type Sender, type SeenPost } from '@/utils/messaging';
+import { handleMessages, type Sender } from '@/utils/messaging';
 import { createInferenceClient } from '@/utils/inference/client';
 import { openDatabase } from '@/utils/storage/db';
-import { addNewPosts, countByAudience, knownPostKeys, recentPosts, sumCounts, type PostRecord } from '@/utils/storage/posts';
+import { countByAudience, recentPosts, sumCounts } from '@/utils/storage/posts';
+import { createIngestion } from '@/utils/storage/ingestion';
 import { audienceDefinitionsSetting, uiLanguageSetting } from '@/utils/storage/settings';
 import { applyAudienceChange } from '@/utils/storage/audienceDefinitions';
 import { createPageHealthRecorder, isPageHealthReport } from '@/utils/storage/pageHealth';
@@ -31,6 +32,15 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     version: browser.runtime.getManifest().version,
   });
+  // Posts from the tabs: queued durably, then classified and stored (utils/storage/ingestion.ts). What
+  // a stopped worker, a closed host or a killed browser left in the queue is drained at every start.
+  const ingestion = createIngestion({
+    database,
+    classify: (texts) => inference.classify(texts),
+    model: MODEL,
+    readable: (seen) => research.readable(seen), // paused, or a platform switched off: not recorded
+  });
+  void ingestion.drain();
   void research.scheduleRetention(browser.alarms).catch((error: unknown) => console.warn('[properso] retention', error));
   const pageHealth = createPageHealthRecorder();
   // Mastodon servers the user granted: content script registered at run time, re-synced on every start.
@@ -52,34 +62,9 @@ export default defineBackground(() => {
   // Serialised like the health log: two quick changes from the options page must not lose one.
   let audienceQueue: Promise<unknown> = Promise.resolve();
 
-  async function recordSeenPosts(all: readonly SeenPost[]) {
-    const seen = await research.readable(all); // paused, or a platform switched off: not recorded
-    const store = await database();
-    const known = await knownPostKeys(store, seen.map(({ post }) => [post.platform, post.id] as const));
-    const fresh = seen.filter(({ post }) => !known.has(`${post.platform}\u0000${post.id}`));
-    if (fresh.length === 0) return { recorded: 0, alreadyKnown: seen.length };
-    const predictions = await inference.classify(fresh.map(({ post }) => post.text));
-    const records: PostRecord[] = fresh.map(({ post, audience, seenAt }, i) => {
-      const prediction = predictions[i];
-      if (!prediction) throw new Error('Missing prediction');
-      return {
-        ...post,
-        audience,
-        seenAt,
-        label: prediction.label,
-        pProfessional: prediction.pProfessional,
-        uncertain: prediction.uncertain,
-        lang: prediction.lang,
-        model: MODEL,
-        cues: prediction.cues,
-      };
-    });
-    const recorded = await addNewPosts(store, records);
-    return { recorded, alreadyKnown: seen.length - recorded };
-  }
-
   handleMessages('background', {
-    postsSeen: ({ posts }) => recordSeenPosts(posts),
+    postsSeen: ({ posts }) => ingestion.receive(posts),
+    getStorageStatus: () => ingestion.status(),
     ...research.handlers,
     getCounts: async ({ includeSponsored, asRecorded }) => {
       const definitions = asRecorded ? undefined : await audienceDefinitionsSetting.getValue();

@@ -26,7 +26,12 @@ export interface PostReaderOptions {
   dwellMs?: number;
   batch?: { maxItems?: number; maxDelayMs?: number };
   healthDelayMs?: number;
+  /** Waits before each resend of a batch the background did not take (SEND_RETRY_MS by default). */
+  retryDelaysMs?: readonly number[];
 }
+
+/** About a minute of resends, then the batch is forgotten until its posts are seen again. */
+export const SEND_RETRY_MS = [500, 2_000, 5_000, 15_000, 40_000] as const;
 
 export interface PostReader {
   /** Call after a single-page navigation: sends what was seen in the old view, re-reads the new one. */
@@ -42,18 +47,30 @@ export function startPostReader(options: PostReaderOptions): PostReader {
   const { adapter, doc, signal } = options;
   const now = options.now ?? Date.now;
   const sentKeys = new Set<string>();
+  const retryDelays = options.retryDelaysMs ?? SEND_RETRY_MS;
   let audience: { href: string; ref: AudienceRef } | undefined;
 
   const batcher = createBatcher<SeenPost>({
     signal,
     ...options.batch,
     async send(posts) {
-      try {
-        await options.send(posts);
-      } catch (error) {
-        // The background may be reloading; forget these so a later sighting sends them again.
-        for (const { post } of posts) sentKeys.delete(`${post.platform}:${post.id}`);
-        if (!signal.aborted) console.warn('[properso] could not send posts', error);
+      // The background may be restarting (a stopped service worker answers nothing to the message it
+      // was handling), or storage may be full: send the same batch again a few times. Resending is
+      // safe, the background queues each [platform, id] once (utils/storage/pendingQueue.ts).
+      for (let attempt = 0; !signal.aborted; attempt++) {
+        try {
+          await options.send(posts);
+          return;
+        } catch (error) {
+          const delay = retryDelays[attempt];
+          if (delay === undefined) {
+            // Still failing after about a minute: forget these so a later sighting sends them again.
+            for (const { post } of posts) sentKeys.delete(`${post.platform}:${post.id}`);
+            console.warn('[properso] could not send posts', error);
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
       }
     },
   });

@@ -15,6 +15,13 @@ export interface InferenceClient {
 }
 
 export const OFFSCREEN_PATH = '/offscreen.html';
+/** Tries per batch when the offscreen document disappears under it. */
+export const OFFSCREEN_ATTEMPTS = 3;
+
+/** What runtime.sendMessage rejects with when its receiver closed or never answered. */
+export function isHostGone(error: unknown): boolean {
+  return /Receiving end does not exist|message port closed|message channel closed|Could not establish connection/i.test(String(error));
+}
 
 export function createInferenceClient(): InferenceClient {
   const backend = import.meta.env.BROWSER === 'firefox' ? backgroundPageBackend() : offscreenBackend();
@@ -87,9 +94,18 @@ function offscreenBackend(): Backend {
 
   return {
     async classify(texts) {
-      await ensureOffscreen();
-      const reply = await sendMessage({ to: 'offscreen', type: 'classify', texts: [...texts] });
-      return reply.predictions;
+      for (let attempt = 1; ; attempt++) {
+        await ensureOffscreen();
+        try {
+          const reply = await sendMessage({ to: 'offscreen', type: 'classify', texts: [...texts] });
+          return reply.predictions;
+        } catch (error) {
+          // The document went away with the batch (closed by the browser or a crash): make a new one
+          // and send the batch again. Any other error is the host's answer and goes up.
+          if (attempt >= OFFSCREEN_ATTEMPTS || !(isHostGone(error) || !(await offscreenExists()))) throw error;
+          console.warn(`[properso] the offscreen document went away during a batch; sending it again (${String(error)})`);
+        }
+      }
     },
     async hostStatus() {
       if (!(await offscreenExists())) return null;

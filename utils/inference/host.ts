@@ -9,6 +9,7 @@ import type { Prediction } from '../model/types';
 import type { HostStatus } from '../messaging/protocol';
 import { LruCache } from './lru';
 import { textHash } from './textHash';
+import { waitWhileHeldForTests } from './e2eHold';
 
 export const PREDICTION_CACHE_SIZE = 5000;
 
@@ -64,6 +65,7 @@ export function createInferenceHost(options: InferenceHostOptions): InferenceHos
   }
 
   async function classify(texts: readonly string[]): Promise<Prediction[]> {
+    await waitWhileHeldForTests(texts.length);
     const model = await loadOnce();
     const keys = await Promise.all(texts.map(textHash));
     const out: (Prediction | undefined)[] = keys.map((key) => cache.get(key));

@@ -55,6 +55,8 @@ export type PopupToBackground =
   /** Deletes every stored post, every total and the export key; `confirm` must be the literal true. */
   | { to: 'background'; type: 'deleteAllData'; confirm: true }
   | { to: 'background'; type: 'getHealth' }
+  /** Posts waiting to be classified and stored, and whether the browser refused the last write (quota). */
+  | { to: 'background'; type: 'getStorageStatus' }
   | { to: 'background'; type: 'getAudienceDefinitions' }
   | { to: 'background'; type: 'updateAudiences'; change: AudienceChange }
   | { to: 'background'; type: 'getMastodonServers' }
@@ -96,10 +98,17 @@ export interface InferenceStatus {
 }
 
 export interface PostsSeenReply {
-  /** Posts new to the store, now counted. */
-  recorded: number;
-  /** Posts already counted (same platform + id), from this or another tab. */
+  /** Posts new to Properso: queued durably, and stored and counted by the time this reply comes unless the drain failed (then they wait in the queue). */
+  queued: number;
+  /** Posts already counted or queued (same platform + id), from this or another tab, or a resend. */
   alreadyKnown: number;
+}
+
+export interface StorageStatus {
+  /** Posts received from the tabs and kept in the durable queue until they are classified and stored. */
+  pending: number;
+  /** Set when the browser refused a write because its storage quota is full; cleared by the next write that succeeds. */
+  full: { at: number; message: string } | null;
 }
 
 export interface CountsReply {
@@ -135,6 +144,7 @@ export interface Replies {
   deleteAllData: { deleted: number };
   pageHealth: { ok: true };
   getHealth: { platforms: PlatformHealth[] };
+  getStorageStatus: StorageStatus;
   getAudienceDefinitions: AudienceDefinitions;
   updateAudiences: AudienceDefinitions;
   getMastodonServers: { servers: MastodonServer[] };

@@ -11,6 +11,10 @@ export const DB_NAME = 'properso';
 export const POSTS_STORE = 'posts';
 /** Per-audience running totals (utils/storage/aggregates.ts), from version 2. */
 export const AGGREGATES_STORE = 'aggregates';
+/** Posts received from the tabs, kept until classified and stored (utils/storage/pendingQueue.ts), from version 3. */
+export const PENDING_STORE = 'pending';
+/** Stored records found damaged, set aside with the reason (utils/storage/integrity.ts), from version 3. */
+export const QUARANTINE_STORE = 'quarantine';
 
 /** Upgrade from version `n - 1` to `n` is `UPGRADES[n - 1]`. Append, never edit a shipped one. */
 export const UPGRADES: readonly ((db: IDBDatabase, tx: IDBTransaction) => void)[] = [
@@ -30,6 +34,12 @@ export const UPGRADES: readonly ((db: IDBDatabase, tx: IDBTransaction) => void)[
     const aggregates = db.createObjectStore(AGGREGATES_STORE, { keyPath: 'key' });
     const all = posts.index('bySeenAt').getAll();
     all.onsuccess = () => writeAggregates(aggregates, buildAggregates(all.result as PostRecord[], currentTimeZone()));
+  },
+  // v3 (nothing lost): the durable queue between a tab's message and the stored record, keyed like the
+  // posts so that a post resent after a crash is queued once; and the damaged records set aside.
+  (db) => {
+    db.createObjectStore(PENDING_STORE, { keyPath: ['post.platform', 'post.id'] });
+    db.createObjectStore(QUARANTINE_STORE, { autoIncrement: true });
   },
 ];
 

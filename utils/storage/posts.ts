@@ -58,8 +58,17 @@ export function postKey([platform, id]: readonly [string, string]): string {
  */
 export async function addNewPosts(db: IDBDatabase, records: readonly PostRecord[]): Promise<number> {
   const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE], 'readwrite');
+  const added = await addNewPostsIn(tx, records);
+  await transactionDone(tx);
+  return added;
+}
+
+/**
+ * addNewPosts inside a transaction the caller opened over at least the posts and aggregates stores
+ * (the durable queue also removes the records from its own store in the same transaction).
+ */
+export async function addNewPostsIn(tx: IDBTransaction, records: readonly PostRecord[]): Promise<number> {
   const store = tx.objectStore(POSTS_STORE);
-  let added = 0;
   const addedRecords: PostRecord[] = [];
   const seenInBatch = new Set<string>();
   for (const record of records) {
@@ -70,12 +79,10 @@ export async function addNewPosts(db: IDBDatabase, records: readonly PostRecord[
     if (existing !== undefined) continue;
     store.add(record);
     addedRecords.push(record);
-    added++;
   }
   // The popup's running totals change in the same transaction (utils/storage/aggregates.ts).
   await updateAggregates(tx.objectStore(AGGREGATES_STORE), addedRecords, 1);
-  await transactionDone(tx);
-  return added;
+  return addedRecords.length;
 }
 
 /**

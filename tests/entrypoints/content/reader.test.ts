@@ -194,4 +194,52 @@ describe('startPostReader: single-page navigation', () => {
       '3@linkedin:/company/acme/posts/',
     ]);
   });
+
+  it('sends a batch again when the background did not take it (worker restarting, storage full)', async () => {
+    let failures = 2;
+    const delivered: SeenPost[][] = [];
+    startPostReader({
+      adapter,
+      doc: document,
+      currentUrl: () => url,
+      signal: new AbortController().signal,
+      retryDelaysMs: [100, 100, 100],
+      async send(posts) {
+        if (failures-- > 0) throw new Error('The message port closed before a response was received.');
+        delivered.push(posts);
+      },
+    });
+    const io = FakeIntersectionObserver.latest();
+    for (const id of ['1', '3']) io.report(article(id), 1);
+    await vi.advanceTimersByTimeAsync(500 + 250);
+    expect(delivered).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(delivered.map((b) => b.map((s) => s.post.id))).toEqual([['1', '3']]);
+  });
+
+  it('after the last resend, forgets the batch so that seeing its posts again sends them', async () => {
+    let backgroundUp = false;
+    const delivered: SeenPost[][] = [];
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reader = startPostReader({
+      adapter,
+      doc: document,
+      currentUrl: () => url,
+      signal: new AbortController().signal,
+      retryDelaysMs: [100],
+      async send(posts) {
+        if (!backgroundUp) throw new Error('Could not establish connection. Receiving end does not exist.');
+        delivered.push(posts);
+      },
+    });
+    const io = FakeIntersectionObserver.latest();
+    io.report(article('1'), 1);
+    await vi.advanceTimersByTimeAsync(500 + 250 + 100);
+    expect(reader.sentKeys.has('linkedin:1')).toBe(false);
+    backgroundUp = true;
+    io.report(article('1'), 0);
+    io.report(article('1'), 1);
+    await vi.advanceTimersByTimeAsync(500 + 250);
+    expect(delivered.map((b) => b.map((s) => s.post.id))).toEqual([['1']]);
+  });
 });
