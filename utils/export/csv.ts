@@ -14,10 +14,33 @@ export const CSV_EOL = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain number ("-3", "+1.5", "2e-4") cannot be a formula; left as is so numbers stay numbers. */
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Apostrophes in front of a formula character ("'=1+1", "''@x"). Such a cell is guarded too, so that
+ * removing the guard is exact: a cell the guard left alone never looks like a guarded one.
+ */
+const APOSTROPHES_THEN_FORMULA = /^'+[=+\-@\t\r]/;
 
-/** Prefixes `'` to a cell that a spreadsheet would otherwise evaluate ("=HYPERLINK(…)", "@SUM(…)", "-2+3"). */
+/** Whether a spreadsheet would run this cell as a formula (OWASP "CSV injection"). */
+export function runsAsFormula(cell: string): boolean {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell);
+}
+
+/**
+ * Prefixes `'` to a cell that a spreadsheet would otherwise evaluate ("=HYPERLINK(…)", "@SUM(…)",
+ * "-2+3"), and to one that starts with apostrophes before such a character ("'=x" → "''=x"), so that
+ * `removeFormulaGuard` gives every cell back exactly. Other cells ("'quoted'", "-0.93") are unchanged.
+ */
 export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return runsAsFormula(cell) || APOSTROPHES_THEN_FORMULA.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * The cell as it was before `neutralizeFormula`: drops the first character of a cell that starts with
+ * one or more `'` followed by =, +, -, @, tab or CR. Exact for every cell this module wrote (the text of
+ * a post that itself began with "'=" comes back with its apostrophe); a no-op on numbers and dates.
+ */
+export function removeFormulaGuard(cell: string): string {
+  return APOSTROPHES_THEN_FORMULA.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A value as CSV text: null/undefined empty, objects and arrays JSON-encoded, everything else String(). */

@@ -4,7 +4,7 @@
  * required cells present; enum, minimum and maximum respected; no unguarded formula in a text cell.
  * Also checks that Properso's three resources are there with the columns of schema.ts.
  */
-import { neutralizeFormula } from './csv';
+import { runsAsFormula } from './csv';
 import type { DataPackageFiles } from './dataPackage';
 import { parseCsv } from './parseCsv';
 import { columnsOf, RESOURCES } from './schema';
@@ -62,7 +62,7 @@ function cellProblem(field: Field, text: string): string | null {
       if (!validDatetime(text)) return `"${text}" is not a datetime (YYYY-MM-DDThh:mm:ssZ)`;
       break;
     case 'string':
-      if (neutralizeFormula(text) !== text) return `"${text.slice(0, 40)}" would run as a spreadsheet formula (not escaped)`;
+      if (runsAsFormula(text)) return `"${text.slice(0, 40)}" would run as a spreadsheet formula (not escaped)`;
       break;
   }
   if (c.enum && !c.enum.map(String).includes(text)) return `"${text}" is not one of ${c.enum.map(String).join(', ')}`;
