@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { differenceOfShares } from '@/utils/statistics/differenceOfShares';
 import type { SummaryReply } from '@/utils/summary/summary';
 import type { UiLanguage } from '@/utils/storage/settings';
-import { fillIn, type FigureStrings } from './strings';
+import { fillIn, fillInIsolated, type FigureStrings } from './strings';
 
 interface Props {
   summary: SummaryReply;
@@ -27,13 +27,9 @@ export function CompareAudiences({ summary, strings, language }: Props) {
   const b = withPosts.find((x) => x.audience.key === second) ?? withPosts.find((x) => x !== a)!;
   const diff = differenceOfShares({ k: a.k, n: a.n }, { k: b.k, n: b.n });
   const x = (v: number) => 50 + v * 50;
-  const words = !diff
-    ? ''
-    : diff.low > 0
-      ? fillIn(strings.moreProfessional, { a: a.audience.label, b: b.audience.label })
-      : diff.high < 0
-        ? fillIn(strings.lessProfessional, { a: a.audience.label, b: b.audience.label })
-        : strings.noClearDifference;
+  const template = !diff ? '' : diff.low > 0 ? strings.moreProfessional : diff.high < 0 ? strings.lessProfessional : strings.noClearDifference;
+  const labels = { a: a.audience.label, b: b.audience.label };
+  const words = fillIn(template, labels);
   const select = (id: string, label: string, value: string, onChange: (key: string) => void) => (
     <p class="field">
       <label for={id}>{label}</label>
@@ -62,7 +58,7 @@ export function CompareAudiences({ summary, strings, language }: Props) {
             <rect class="zero" x="49.7" y="0" width="0.6" height="10" />
             <rect class="point" x={x(diff.difference) - 0.6} y="0" width="1.2" height="10" />
           </svg>
-          <p class="words">{words}</p>
+          <p class="words">{fillInIsolated(template, labels)}</p>
         </>
       )}
     </div>

@@ -80,8 +80,13 @@ export function ReviewPanel({ summary, strings, language, onLabelled }: Props) {
             return (
               <li key={`${post.platform}:${post.id}`} class="review-post" data-post={post.id} aria-labelledby={`review-${i}`}>
                 <p class="post-text" id={`review-${i}`} lang={post.lang === 'other' ? undefined : post.lang}>
-                  {post.author && <strong>{post.author}: </strong>}
-                  {text}
+                  {/* <bdi>: an author's right-to-left override cannot reverse the post's text. */}
+                  {post.author && (
+                    <strong>
+                      <bdi>{post.author}</bdi>:{' '}
+                    </strong>
+                  )}
+                  <bdi>{text}</bdi>
                 </p>
                 <p class="post-model" data-label={post.label}>
                   {fillIn(strings.modelSays, { label: modelLabel, p: percent(post.pProfessional, language) })}

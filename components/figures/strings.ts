@@ -3,6 +3,7 @@
  * page, in English and French (the popup's base strings are in components/i18n.ts). Explanations are
  * plain words for community managers; docs/STATISTICS.md has the exact methods.
  */
+import { h, type ComponentChild } from 'preact';
 import type { UiLanguage } from '@/utils/storage/settings';
 
 export const FIGURE_STRINGS = {
@@ -199,6 +200,17 @@ export function plural(n: number, words: readonly [string, string], language: Ui
 
 export function fillIn(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * fillIn for display: each value in its own <bdi>, so that a name the user did not write (an audience
+ * label, an author) holding a right-to-left override cannot reverse the words around it.
+ */
+export function fillInIsolated(template: string, values: Record<string, string | number>): ComponentChild[] {
+  return template.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name !== undefined && name in values ? h('bdi', null, String(values[name])) : part;
+  });
 }
 
 const percentFormats = new Map<UiLanguage, Intl.NumberFormat>();

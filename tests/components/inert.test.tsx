@@ -132,6 +132,8 @@ describe('popup: data shown as text, never as markup', () => {
       expect(sentence).toContain(labels[0]);
       expect(sentence).toContain(labels[1]);
       expect(hostile.querySelector('svg.diff-bar')?.getAttribute('aria-label')).toBe(sentence);
+      // Each label in its own <bdi>: a right-to-left override in one cannot reverse the sentence.
+      expect([...hostile.querySelectorAll('.words bdi')].map((el) => el.textContent).sort()).toEqual(labels.slice().sort());
       expectNothingInterpreted(hostile);
     }
   });
@@ -154,6 +156,8 @@ describe('popup: data shown as text, never as markup', () => {
     HOSTILE.forEach((word, i) => {
       expect(posts[i]!.querySelector('.post-text')?.textContent).toBe(`Claire ${word}: Nous recrutons ${word} à Lyon`);
       expect(posts[i]!.querySelector('.post-text strong')?.textContent).toBe(`Claire ${word}: `);
+      // Author and text isolated from each other (<bdi>): the author's U+202E cannot reverse the post.
+      expect([...posts[i]!.querySelectorAll('.post-text bdi')].map((el) => el.textContent)).toEqual([`Claire ${word}`, `Nous recrutons ${word} à Lyon`]);
       expect(posts[i]!.querySelector('.cue-pro')?.textContent).toContain(word.trim());
       expect(posts[i]!.getAttribute('data-post')).toBe(String(i));
     });
