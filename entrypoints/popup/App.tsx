@@ -8,6 +8,7 @@ import type { UiLanguage } from '@/utils/storage/settings';
 import { AudienceTable } from '@/components/AudienceTable';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { PlatformHealth } from '@/components/PlatformHealth';
+import { StorageNotices } from '@/components/StorageNotices';
 import { browser } from 'wxt/browser';
 import { STRINGS, browserLanguage } from '@/components/i18n';
 import modelMeta from '@/models/properso.json';
@@ -29,9 +30,12 @@ export function App() {
   const strings = STRINGS[language];
 
   useEffect(() => {
-    void sendMessage({ to: 'background', type: 'getSettings' }).then(({ uiLanguage }) => {
-      if (uiLanguage) setLanguage(uiLanguage);
-    });
+    void sendMessage({ to: 'background', type: 'getSettings' }).then(
+      ({ uiLanguage }) => {
+        if (uiLanguage) setLanguage(uiLanguage);
+      },
+      () => undefined, // the browser's language, and the counts below say the background is unreachable
+    );
     let live = true;
     const refresh = () => {
       // One message for the table and the figures, computed from running totals (utils/summary/).
@@ -57,7 +61,8 @@ export function App() {
 
   const choose = (next: UiLanguage) => {
     setLanguage(next);
-    void sendMessage({ to: 'background', type: 'setUiLanguage', language: next });
+    // Not remembered if the background does not answer; the popup speaks it all the same.
+    sendMessage({ to: 'background', type: 'setUiLanguage', language: next }).catch(() => undefined);
   };
 
   return (
@@ -67,6 +72,7 @@ export function App() {
         <LanguageSwitch language={language} strings={strings} onChange={choose} />
       </header>
       <p class="tagline">{strings.tagline}</p>
+      <StorageNotices strings={strings} language={language} />
       {error ? (
         <p class="error" role="alert">
           {strings.error} {error}

@@ -1,5 +1,12 @@
+import './uncaught';
 import { render } from 'preact';
 import { App } from './App';
+import { PopupErrorBoundary } from './ErrorBoundary';
 import './style.css';
 
-render(<App />, document.getElementById('app') as HTMLElement);
+render(
+  <PopupErrorBoundary>
+    <App />
+  </PopupErrorBoundary>,
+  document.getElementById('app') as HTMLElement,
+);

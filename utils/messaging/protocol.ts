@@ -15,6 +15,7 @@ import type { ExportFormat, ExportReply, PostLabel, ReviewPost } from '../summar
 import type { AudienceChange, AudienceDefinitions } from '../storage/audienceDefinitions';
 import type { PageHealthReport, PlatformHealth } from '../storage/pageHealth';
 import type { MastodonServer } from '../mastodon/servers';
+import type { StorageProblems } from '../storage/integrity';
 
 export type Receiver = 'background' | 'offscreen';
 
@@ -57,6 +58,10 @@ export type PopupToBackground =
   | { to: 'background'; type: 'getHealth' }
   /** Posts waiting to be classified and stored, and whether the browser refused the last write (quota). */
   | { to: 'background'; type: 'getStorageStatus' }
+  /** Damaged records and settings found and set aside (utils/storage/integrity.ts), since last dismissed. */
+  | { to: 'background'; type: 'getStorageProblems' }
+  /** The user closed the notice: what was found until now is no longer shown (it stays set aside). */
+  | { to: 'background'; type: 'dismissStorageProblems' }
   | { to: 'background'; type: 'getAudienceDefinitions' }
   | { to: 'background'; type: 'updateAudiences'; change: AudienceChange }
   | { to: 'background'; type: 'getMastodonServers' }
@@ -145,6 +150,8 @@ export interface Replies {
   pageHealth: { ok: true };
   getHealth: { platforms: PlatformHealth[] };
   getStorageStatus: StorageStatus;
+  getStorageProblems: StorageProblems;
+  dismissStorageProblems: StorageProblems;
   getAudienceDefinitions: AudienceDefinitions;
   updateAudiences: AudienceDefinitions;
   getMastodonServers: { servers: MastodonServer[] };

@@ -211,8 +211,18 @@ export function writeAggregates(store: IDBObjectStore, built: { rows: AudienceAg
  * Adds (sign 1) or removes (sign −1) posts in the aggregates store, inside the caller's readwrite
  * transaction (the same one that adds or deletes the posts). After a removal, `posts` (the posts
  * store, in the same transaction, the posts already deleted) gives each row its new first sighting.
+ * `removedBefore`: every post seen before this time was removed (the retention purge), so the first
+ * sighting is looked for from there. A cursor from the start of an audience's range would step over
+ * every entry deleted in this transaction, one by one: in Chromium that made the purge of 25,000
+ * posts take 11 s of its 13 s (scripts/bench/scale.ts; docs/BENCHMARKS.md, "Scale").
  */
-export async function updateAggregates(store: IDBObjectStore, records: readonly PostRecord[], sign: 1 | -1, posts?: IDBObjectStore): Promise<void> {
+export async function updateAggregates(
+  store: IDBObjectStore,
+  records: readonly PostRecord[],
+  sign: 1 | -1,
+  posts?: IDBObjectStore,
+  removedBefore = -Infinity,
+): Promise<void> {
   if (records.length === 0) return;
   const meta = ((await requestResult(store.get(META_KEY))) as AggregateMeta | undefined) ?? {
     key: META_KEY,
@@ -240,7 +250,7 @@ export async function updateAggregates(store: IDBObjectStore, records: readonly 
       continue;
     }
     if (sign === -1 && posts) {
-      const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+      const range = IDBKeyRange.bound([key, removedBefore], [key, Infinity]);
       const first = (await requestResult(posts.index('byAudienceSeenAt').openCursor(range)))?.value as PostRecord | undefined;
       if (first) {
         row.firstSeenAt = first.seenAt;

@@ -66,6 +66,50 @@ export function resolveMerge(definitions: AudienceDefinitions, key: string): str
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Stored definitions as a valid AudienceDefinitions, whatever `browser.storage.local` holds (a value
+ * damaged on disk or written by hand): what is unreadable is left out and named in `problems` (empty
+ * when the value was sound or absent). Every read goes through it (utils/storage/settings.ts).
+ */
+export function normaliseAudienceDefinitions(value: unknown): { value: AudienceDefinitions; problems: string[] } {
+  const out = emptyAudienceDefinitions();
+  if (value === null || value === undefined) return { value: out, problems: [] };
+  if (!isRecord(value)) return { value: out, problems: ['not an object'] };
+  const problems = new Set<string>();
+  const stringMap = (field: 'renames' | 'merges', raw: unknown) => {
+    if (raw === undefined) return;
+    if (!isRecord(raw)) return void problems.add(field);
+    for (const [key, target] of Object.entries(raw)) {
+      if (typeof target === 'string' && target.trim() !== '' && target !== key) out[field][key] = target;
+      else problems.add(field);
+    }
+  };
+  stringMap('renames', value.renames);
+  stringMap('merges', value.merges);
+  if (value.authorAudiences !== undefined) {
+    if (!Array.isArray(value.authorAudiences)) problems.add('authorAudiences');
+    else {
+      for (const list of value.authorAudiences as unknown[]) {
+        const authors = isRecord(list) && Array.isArray(list.authors)
+          ? (list.authors as unknown[]).filter((a): a is AuthorRef => isRecord(a) && isPlatformId(a.platform) && typeof a.handle === 'string' && a.handle.trim() !== '')
+          : [];
+        const sound =
+          isRecord(list) && typeof list.key === 'string' && isAuthorAudienceKey(list.key) && typeof list.label === 'string' && list.label.trim() !== '' &&
+          !out.authorAudiences.some((a) => a.key === list.key);
+        if (!sound || authors.length === 0) {
+          problems.add('authorAudiences');
+          continue;
+        }
+        if (authors.length < (list.authors as unknown[]).length) problems.add('authorAudiences');
+        out.authorAudiences.push({ key: list.key as string, label: list.label as string, authors: authors.map((a) => ({ platform: a.platform, handle: a.handle })) });
+      }
+    }
+  }
+  return { value: out, problems: [...problems] };
+}
+
 function slug(label: string): string {
   return (
     label

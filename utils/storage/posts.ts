@@ -10,6 +10,8 @@ import type { AudienceDefinitions } from './audienceDefinitions';
 import { tallyAudiences, viewRows, type TallyOptions } from './audienceTally';
 import { updateAggregates } from './aggregates';
 import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
+import { isPlatformId } from '../platforms/catalog';
+import { reportDamagedPosts } from './integrity';
 
 export interface PostRecord extends ExtractedPost {
   audience: AudienceRef;
@@ -35,6 +37,68 @@ export interface AudienceCounts {
   professional: number;
   personal: number;
   uncertain: number;
+}
+
+/** What is wrong with a stored post record: the field and why (the quarantine keeps both). */
+export interface RecordProblem {
+  field: string;
+  reason: string;
+}
+
+const LANGS: readonly unknown[] = ['fr', 'en', 'other'];
+const isLabel = (value: unknown): value is Label => value === 'professional' || value === 'personal';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+function isCueList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((cue) => isObject(cue) && typeof cue.feature === 'string' && isFiniteNumber(cue.weight));
+}
+
+/**
+ * The one check of a stored post record, used by every reader (counts, summary, review, export,
+ * badges) instead of trusting `as PostRecord`: a record damaged on disk, by an older bug or by hand is
+ * skipped where it is read and set aside (utils/storage/integrity.ts). Checks the fields readers use;
+ * null when the record is sound.
+ */
+export function postRecordProblem(value: unknown): RecordProblem | null {
+  if (!isObject(value)) return { field: 'record', reason: 'not an object' };
+  const r = value;
+  const problem = (field: string, reason: string): RecordProblem => ({ field, reason });
+  if (!isPlatformId(r.platform)) return problem('platform', 'not a known platform');
+  if (typeof r.id !== 'string' || r.id === '') return problem('id', 'not a non-empty string');
+  if (typeof r.text !== 'string') return problem('text', 'not a string');
+  if (!isObject(r.author) || !isOptionalString(r.author.name) || !isOptionalString(r.author.handle)) return problem('author', 'not an author');
+  if (!isObject(r.audience) || typeof r.audience.key !== 'string' || r.audience.key === '' || typeof r.audience.kind !== 'string' || typeof r.audience.label !== 'string') {
+    return problem('audience', 'not an audience (key, kind, label)');
+  }
+  if (!isFiniteNumber(r.seenAt)) return problem('seenAt', 'not a time');
+  if (!isLabel(r.label)) return problem('label', "not 'professional' or 'personal'");
+  if (!isFiniteNumber(r.pProfessional) || r.pProfessional < 0 || r.pProfessional > 1) return problem('pProfessional', 'not a probability in [0, 1]');
+  if (typeof r.uncertain !== 'boolean') return problem('uncertain', 'not true or false');
+  if (!LANGS.includes(r.lang)) return problem('lang', "not 'fr', 'en' or 'other'");
+  if (typeof r.model !== 'string') return problem('model', 'not a string');
+  if (r.sponsored !== undefined && typeof r.sponsored !== 'boolean') return problem('sponsored', 'not true or false');
+  if (!isOptionalString(r.permalink)) return problem('permalink', 'not a string');
+  if (r.cues !== undefined && !(isObject(r.cues) && isCueList(r.cues.professional) && isCueList(r.cues.personal))) return problem('cues', 'not two lists of cues');
+  if (r.humanLabel !== undefined && !isLabel(r.humanLabel)) return problem('humanLabel', "not 'professional' or 'personal'");
+  if (r.humanLabelledAt !== undefined && !isFiniteNumber(r.humanLabelledAt)) return problem('humanLabelledAt', 'not a time');
+  return null;
+}
+
+/** The type guard every reader of the posts store uses. */
+export function isPostRecord(value: unknown): value is PostRecord {
+  return postRecordProblem(value) === null;
+}
+
+/**
+ * The sound records among those read from `db`; when some are not, has them set aside (after this
+ * read, in the background: utils/storage/integrity.ts). Readers never throw on a damaged record.
+ */
+export function soundPosts(db: IDBDatabase, values: readonly unknown[]): PostRecord[] {
+  const sound = values.filter(isPostRecord);
+  if (sound.length < values.length) reportDamagedPosts(db, values.length - sound.length);
+  return sound;
 }
 
 /** Which of these [platform, id] keys are already stored. */
@@ -96,7 +160,7 @@ export async function countByAudience(
 ): Promise<AudienceCounts[]> {
   const tx = db.transaction(POSTS_STORE, 'readonly');
   const records = await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll());
-  return tallyAudiences(records as PostRecord[], definitions, options);
+  return tallyAudiences(soundPosts(db, records), definitions, options);
 }
 
 /** Totals of the view audiences (author lists repeat posts already counted in their views). */
@@ -116,13 +180,18 @@ export async function recentPosts(db: IDBDatabase, limit: number): Promise<PostR
   const tx = db.transaction(POSTS_STORE, 'readonly');
   const index = tx.objectStore(POSTS_STORE).index('bySeenAt');
   const out: PostRecord[] = [];
+  let damaged = 0;
   return new Promise((resolve, reject) => {
     const cursorRequest = index.openCursor(null, 'prev');
     cursorRequest.onerror = () => reject(cursorRequest.error ?? new Error('IndexedDB cursor failed'));
     cursorRequest.onsuccess = () => {
       const cursor = cursorRequest.result;
-      if (!cursor || out.length >= limit) return resolve(out);
-      out.push(cursor.value as PostRecord);
+      if (!cursor || out.length >= limit) {
+        if (damaged > 0) reportDamagedPosts(db, damaged);
+        return resolve(out);
+      }
+      if (isPostRecord(cursor.value)) out.push(cursor.value);
+      else damaged++;
       cursor.continue();
     };
   });

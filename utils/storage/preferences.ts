@@ -9,6 +9,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/catalog';
+import { withNormalisedReads } from './settings';
 
 export interface Preferences {
   /** Platforms whose posts are read; a platform switched off is not read at all. */
@@ -59,10 +60,37 @@ export function normalisePreferences(value: unknown): Preferences {
   };
 }
 
-export const preferencesSetting = storage.defineItem<Preferences>('local:preferences', {
-  fallback: defaultPreferences(),
-  version: 1,
-});
+/**
+ * The fields of a stored value that are there but unreadable (a wrong type, a retention out of range):
+ * a damaged value, not an older one (missing fields just take their defaults). Empty when sound.
+ */
+export function preferencesProblems(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) return ['not an object'];
+  const v = value as Partial<Record<keyof Preferences, unknown>>;
+  const problems: string[] = [];
+  const bool = (field: keyof Preferences) => v[field] !== undefined && typeof v[field] !== 'boolean' && problems.push(field);
+  if (v.platforms !== undefined) {
+    const platforms = v.platforms as Record<string, unknown> | null;
+    if (typeof platforms !== 'object' || platforms === null || Array.isArray(platforms) || PLATFORM_IDS.some((id) => platforms[id] !== undefined && typeof platforms[id] !== 'boolean')) {
+      problems.push('platforms');
+    }
+  }
+  bool('paused');
+  const days = v.retentionDays;
+  if (days !== undefined && !(typeof days === 'number' && Number.isInteger(days) && days >= MIN_RETENTION_DAYS && days <= MAX_RETENTION_DAYS)) problems.push('retentionDays');
+  bool('includeTextInExports');
+  bool('badges');
+  return problems;
+}
+
+export const preferencesSetting = withNormalisedReads(
+  storage.defineItem<Preferences>('local:preferences', {
+    fallback: defaultPreferences(),
+    version: 1,
+  }),
+  normalisePreferences,
+);
 
 /** Preferences as stored, completed with today's defaults. */
 export async function readPreferences(): Promise<Preferences> {
@@ -84,9 +112,15 @@ export const pseudonymKeySetting = storage.defineItem<string | null>('local:pseu
   version: 1,
 });
 
+/** 64 hex digits, as `pseudonymKey` makes it. */
+export function isPseudonymKey(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+}
+
 export async function pseudonymKey(): Promise<string> {
   const existing = await pseudonymKeySetting.getValue();
-  if (existing) return existing;
+  // A damaged key is replaced (utils/storage/integrity.ts reports it): exports stay pseudonymised.
+  if (isPseudonymKey(existing)) return existing;
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   const key = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   await pseudonymKeySetting.setValue(key);

@@ -6,8 +6,9 @@
  */
 import type { Label } from '../model/types';
 import { updateAggregates, authorKey } from './aggregates';
-import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
-import type { PostRecord } from './posts';
+import { AGGREGATES_STORE, POSTS_STORE, QUARANTINE_STORE, requestResult, transactionDone } from './db';
+import { reportDamagedPosts } from './integrity';
+import { isPostRecord, soundPosts, type PostRecord } from './posts';
 
 /** The newest posts of these audience keys (several when audiences are merged), newest first. */
 export async function latestPostsOf(db: IDBDatabase, audienceKeys: readonly string[], limit: number): Promise<PostRecord[]> {
@@ -18,13 +19,18 @@ export async function latestPostsOf(db: IDBDatabase, audienceKeys: readonly stri
       (key) =>
         new Promise<PostRecord[]>((resolve, reject) => {
           const out: PostRecord[] = [];
+          let damaged = 0;
           const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
           const request = index.openCursor(range, 'prev');
           request.onerror = () => reject(request.error ?? new Error('IndexedDB cursor failed'));
           request.onsuccess = () => {
             const cursor = request.result;
-            if (!cursor || out.length >= limit) return resolve(out);
-            out.push(cursor.value as PostRecord);
+            if (!cursor || out.length >= limit) {
+              if (damaged > 0) reportDamagedPosts(db, damaged);
+              return resolve(out);
+            }
+            if (isPostRecord(cursor.value)) out.push(cursor.value);
+            else damaged++;
             cursor.continue();
           };
         }),
@@ -43,15 +49,22 @@ export async function latestPostsByAuthors(db: IDBDatabase, authors: ReadonlySet
   return new Promise((resolve, reject) => {
     const out: PostRecord[] = [];
     let scanned = 0;
+    let damaged = 0;
     const request = index.openCursor(null, 'prev');
     request.onerror = () => reject(request.error ?? new Error('IndexedDB cursor failed'));
     request.onsuccess = () => {
       const cursor = request.result;
-      if (!cursor || out.length >= limit || scanned >= scanLimit) return resolve(out);
+      if (!cursor || out.length >= limit || scanned >= scanLimit) {
+        if (damaged > 0) reportDamagedPosts(db, damaged);
+        return resolve(out);
+      }
       scanned++;
-      const record = cursor.value as PostRecord;
-      const key = authorKey(record);
-      if (key !== null && authors.has(key)) out.push(record);
+      const record: unknown = cursor.value;
+      if (!isPostRecord(record)) damaged++;
+      else {
+        const key = authorKey(record);
+        if (key !== null && authors.has(key)) out.push(record);
+      }
       cursor.continue();
     };
   });
@@ -61,9 +74,11 @@ export async function latestPostsByAuthors(db: IDBDatabase, authors: ReadonlySet
 export async function setHumanLabel(db: IDBDatabase, platform: string, id: string, label: Label | null, now = Date.now()): Promise<boolean> {
   const tx = db.transaction(POSTS_STORE, 'readwrite');
   const store = tx.objectStore(POSTS_STORE);
-  const record = (await requestResult(store.get([platform, id]))) as PostRecord | undefined;
-  if (!record) {
+  const record: unknown = await requestResult(store.get([platform, id]));
+  if (!isPostRecord(record)) {
     await transactionDone(tx);
+    // A damaged record is not labelled (it is left out of every figure) but set aside.
+    if (record !== undefined) reportDamagedPosts(db, 1);
     return false;
   }
   if (label === null) {
@@ -82,31 +97,44 @@ export async function setHumanLabel(db: IDBDatabase, platform: string, id: strin
 /** Every post a human labelled (the human-coded sample). */
 export async function humanLabelledPosts(db: IDBDatabase): Promise<PostRecord[]> {
   const tx = db.transaction(POSTS_STORE, 'readonly');
-  return (await requestResult(tx.objectStore(POSTS_STORE).index('byHumanLabel').getAll())) as PostRecord[];
+  return soundPosts(db, await requestResult(tx.objectStore(POSTS_STORE).index('byHumanLabel').getAll()));
 }
 
-/** Deletes the posts first seen before `cutoff` (epoch ms) and takes them out of the totals. Returns how many. */
+/**
+ * Deletes the posts first seen before `cutoff` (epoch ms) and takes them out of the totals, and the
+ * records set aside as damaged before it (they hold post text too). Returns how many posts.
+ */
 export async function deletePostsSeenBefore(db: IDBDatabase, cutoff: number): Promise<number> {
-  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE], 'readwrite');
+  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE, QUARANTINE_STORE], 'readwrite');
   const store = tx.objectStore(POSTS_STORE);
   const range = IDBKeyRange.upperBound(cutoff, true);
-  const old = (await requestResult(store.index('bySeenAt').getAll(range))) as PostRecord[];
-  for (const record of old) store.delete([record.platform, record.id]);
-  await updateAggregates(tx.objectStore(AGGREGATES_STORE), old, -1, store);
+  const old: unknown[] = await requestResult(store.index('bySeenAt').getAll(range));
+  const sound = old.filter(isPostRecord);
+  for (const record of sound) store.delete([record.platform, record.id]);
+  // Damaged ones (seenAt a number, the rest not) stay for integrity.ts to set aside and recount.
+  await updateAggregates(tx.objectStore(AGGREGATES_STORE), sound, -1, store, cutoff); // no sound post before `cutoff` is left
+  const quarantine = tx.objectStore(QUARANTINE_STORE);
+  const setAside = await requestResult(quarantine.getAll());
+  const setAsideKeys = await requestResult(quarantine.getAllKeys());
+  setAside.forEach((entry: { at?: unknown }, i) => {
+    if (typeof entry?.at !== 'number' || entry.at < cutoff) quarantine.delete(setAsideKeys[i]!);
+  });
   await transactionDone(tx);
-  return old.length;
+  if (sound.length < old.length) reportDamagedPosts(db, old.length - sound.length);
+  return sound.length;
 }
 
-/** Deletes every stored post and every total. */
+/** Deletes every stored post, every total and every record set aside as damaged. */
 export async function deleteAllPosts(db: IDBDatabase): Promise<void> {
-  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE], 'readwrite');
+  const tx = db.transaction([POSTS_STORE, AGGREGATES_STORE, QUARANTINE_STORE], 'readwrite');
   tx.objectStore(POSTS_STORE).clear();
   tx.objectStore(AGGREGATES_STORE).clear();
+  tx.objectStore(QUARANTINE_STORE).clear();
   await transactionDone(tx);
 }
 
-/** All stored posts, oldest first (the research export). */
+/** All stored posts, oldest first (the research export); damaged records are left out. */
 export async function allPosts(db: IDBDatabase): Promise<PostRecord[]> {
   const tx = db.transaction(POSTS_STORE, 'readonly');
-  return (await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll())) as PostRecord[];
+  return soundPosts(db, await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll()));
 }

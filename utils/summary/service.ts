@@ -9,9 +9,10 @@ import type { Label, ModelMeta } from '../model/types';
 import { isPlatformId } from '../platforms/catalog';
 import { zipDataPackage } from '../export/zip';
 import { isAuthorAudienceKey, normaliseHandle, resolveMerge, type AudienceDefinitions } from '../storage/audienceDefinitions';
-import { aggregatesMatchStore, currentTimeZone, isLabelled, loadAggregates, rebuildAggregates } from '../storage/aggregates';
+import { currentTimeZone, isLabelled, loadAggregates, type LoadedAggregates } from '../storage/aggregates';
 import { POSTS_STORE, requestResult } from '../storage/db';
-import type { PostRecord } from '../storage/posts';
+import { checkSettings, dismissStorageProblems, reportDamagedPosts, scheduleRepair, soundAggregateRows, storageProblems, storeLooksSound } from '../storage/integrity';
+import { isPostRecord, type PostRecord } from '../storage/posts';
 import {
   isReading,
   normalisePreferences,
@@ -39,6 +40,8 @@ const DAY_MS = 86_400_000;
 export const REVIEW_LIMIT_MAX = 200;
 /** How often the totals are checked against the number of stored posts (after answering). */
 export const VERIFY_EVERY_MS = 60_000;
+/** How often the settings are checked for damage (a few storage reads), at most, while the popup asks. */
+export const SETTINGS_CHECK_EVERY_MS = 5_000;
 
 type ResearchMessages =
   | 'getSummary'
@@ -48,7 +51,9 @@ type ResearchMessages =
   | 'getPreferences'
   | 'setPreferences'
   | 'deleteAllData'
-  | 'getPostLabels';
+  | 'getPostLabels'
+  | 'getStorageProblems'
+  | 'dismissStorageProblems';
 
 export interface AlarmsApi {
   get(name: string): Promise<unknown>;
@@ -102,6 +107,7 @@ export function createResearchService(options: ResearchServiceOptions) {
   // share it (a rebuild of the totals, which reads every post, then runs once, not once per poll).
   let inFlight: Promise<SummaryReply> | null = null;
   let verifiedAt = -Infinity;
+  let settingsCheckedAt = -Infinity;
   function summary(): Promise<SummaryReply> {
     inFlight ??= computeNow().finally(() => (inFlight = null));
     return inFlight;
@@ -112,7 +118,7 @@ export function createResearchService(options: ResearchServiceOptions) {
     const db = await options.database();
     const timeZone = currentTimeZone();
     const [{ rows }, labelled, definitions] = await Promise.all([
-      loadAggregates(db, timeZone, { checkCount: false }),
+      soundTotals(db, timeZone, { checkCount: false }),
       humanLabelledPosts(db),
       options.definitions(),
     ]);
@@ -121,12 +127,42 @@ export function createResearchService(options: ResearchServiceOptions) {
     const computedMs = performance.now() - t0;
     if (now() - verifiedAt > VERIFY_EVERY_MS) {
       verifiedAt = now();
-      // After answering: a mismatch rebuilds the totals, and the next poll shows them.
-      void aggregatesMatchStore(db)
-        .then((ok) => (ok ? undefined : rebuildAggregates(db, timeZone)))
+      // After answering: a mismatch sets damaged records aside and recounts the totals
+      // (utils/storage/integrity.ts), and the next poll shows them.
+      void storeLooksSound(db)
+        .then((ok) => (ok ? undefined : scheduleRepair(db)))
         .catch((error: unknown) => console.warn('[properso] checking the totals', error));
     }
     return { ...reply, computedMs };
+  }
+
+  /**
+   * The totals rows, without the damaged ones (which are then recounted). A damaged post record can
+   * make loadAggregates' own recount throw (it trusts the records): then the store is repaired, which
+   * sets such records aside, and the rows are read again.
+   */
+  async function soundTotals(db: IDBDatabase, timeZone?: string, loadOptions?: { checkCount?: boolean }): Promise<LoadedAggregates> {
+    let loaded: LoadedAggregates;
+    try {
+      loaded = await loadAggregates(db, timeZone, loadOptions);
+    } catch (error) {
+      console.warn('[properso] reading the totals failed; repairing the store', error);
+      await scheduleRepair(db);
+      loaded = await loadAggregates(db, timeZone, loadOptions);
+    }
+    const { rows, damaged } = soundAggregateRows(loaded.rows);
+    if (damaged > 0) void scheduleRepair(db).catch((error: unknown) => console.warn('[properso] recounting damaged totals', error));
+    return { ...loaded, rows };
+  }
+
+  /** What was found damaged and set aside; the settings are checked now and then on the way. */
+  async function problems() {
+    const db = await options.database();
+    if (now() - settingsCheckedAt > SETTINGS_CHECK_EVERY_MS) {
+      settingsCheckedAt = now();
+      await checkSettings(db, now());
+    }
+    return storageProblems(db);
   }
 
   async function reviewPosts(audienceKey: string, limit: number): Promise<ReviewPost[]> {
@@ -140,7 +176,7 @@ export function createResearchService(options: ResearchServiceOptions) {
       const authors = new Set(list.authors.map((a) => `${a.platform}:${normaliseHandle(a.handle)}`));
       records = await latestPostsByAuthors(db, authors, n * 2);
     } else {
-      const { rows } = await loadAggregates(db);
+      const { rows } = await soundTotals(db);
       const keys = rows.map((r) => r.key).filter((k) => (definitions ? resolveMerge(definitions, k) : k) === audienceKey);
       records = await latestPostsOf(db, keys.length > 0 ? keys : [audienceKey], n * 2);
     }
@@ -215,10 +251,17 @@ export function createResearchService(options: ResearchServiceOptions) {
     getPostLabels: async ({ keys }) => {
       const db = await options.database();
       const store = db.transaction(POSTS_STORE, 'readonly').objectStore(POSTS_STORE);
-      const found = await Promise.all(
-        (Array.isArray(keys) ? keys.slice(0, 500) : []).map((key) => requestResult(store.get([String(key[0]), String(key[1])])) as Promise<PostRecord | undefined>),
+      const found: unknown[] = await Promise.all(
+        (Array.isArray(keys) ? keys.slice(0, 500) : []).map((key) => requestResult(store.get([String(key[0]), String(key[1])]))),
       );
-      return found.map((r): PostLabel | null => (r ? { label: r.label, pProfessional: r.pProfessional, uncertain: r.uncertain } : null));
+      const damaged = found.filter((r) => r !== undefined && !isPostRecord(r)).length;
+      if (damaged > 0) reportDamagedPosts(db, damaged);
+      return found.map((r): PostLabel | null => (isPostRecord(r) ? { label: r.label, pProfessional: r.pProfessional, uncertain: r.uncertain } : null));
+    },
+    getStorageProblems: () => problems(),
+    dismissStorageProblems: async (_message, sender) => {
+      requirePage(sender);
+      return dismissStorageProblems(await options.database(), now());
     },
   };
 
