@@ -41,6 +41,9 @@ export default defineBackground(() => {
     readable: (seen) => research.readable(seen), // paused, or a platform switched off: not recorded
   });
   void ingestion.drain();
+  // After a crash or a restart with posts still queued: this listener makes the browser start the
+  // background at startup (the drain above runs then), instead of at the next batch or popup.
+  browser.runtime.onStartup.addListener(() => void ingestion.drain());
   void research.scheduleRetention(browser.alarms).catch((error: unknown) => console.warn('[properso] retention', error));
   const pageHealth = createPageHealthRecorder();
   // Mastodon servers the user granted: content script registered at run time, re-synced on every start.
