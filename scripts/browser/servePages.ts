@@ -50,12 +50,17 @@ export async function servePagesInPuppeteer(page: Page, pages: readonly SavedPag
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
-    if (!/^https?:\/\//.test(url)) return void request.continue();
+    // A request can be gone by the time we answer (its tab closed, a navigation replaced it): the
+    // browser then says "no such request", which is no failure of the test.
+    const ignoreGone = (error: unknown) => {
+      if (!/no such request|not found|closed/i.test(String(error))) throw error;
+    };
+    if (!/^https?:\/\//.test(url)) return void request.continue().catch(ignoreGone);
     const saved = findPage(pages, url);
     if (saved) {
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: saved.html });
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: saved.html }).catch(ignoreGone);
     } else {
-      void request.abort('blockedbyclient');
+      void request.abort('blockedbyclient').catch(ignoreGone);
     }
   });
 }
