@@ -40,8 +40,13 @@ function findPage(pages: readonly SavedPage[], url: string): SavedPage | undefin
 export async function servePagesInChromium(context: BrowserContext, pages: readonly SavedPage[]): Promise<void> {
   await context.route(/^https?:\/\//, async (route) => {
     const page = findPage(pages, route.request().url());
-    if (page) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
-    else await route.abort('blockedbyclient');
+    try {
+      if (page) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
+      else await route.abort('blockedbyclient');
+    } catch (error) {
+      // The tab closed (or the browser was killed) before the answer: nothing left to serve.
+      if (!/closed|crashed|disconnected/i.test(String(error))) throw error;
+    }
   });
 }
 
