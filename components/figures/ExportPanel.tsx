@@ -43,7 +43,12 @@ export function ExportPanel({ strings, language, includeText, onOpenSettings }: 
     setError(null);
     try {
       const reply = await sendMessage({ to: 'background', type: 'exportData', format });
-      const url = URL.createObjectURL(new Blob([bytesOf(reply.base64)], { type: reply.mimeType }));
+      // A large file comes in parts (one message may not exceed 64 MiB in Chrome): ask for the rest.
+      const parts = [bytesOf(reply.base64)];
+      for (let index = 1; index < reply.parts && reply.exportId; index++) {
+        parts.push(bytesOf((await sendMessage({ to: 'background', type: 'exportPart', exportId: reply.exportId, index })).base64));
+      }
+      const url = URL.createObjectURL(new Blob(parts, { type: reply.mimeType }));
       setReady({ url, fileName: reply.fileName, posts: reply.posts, format });
       // Download at once; the link stays for another try.
       const a = document.createElement('a');

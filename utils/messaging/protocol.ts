@@ -51,6 +51,8 @@ export type PopupToBackground =
   /** The user's label for a post (null removes it); the background writes `humanLabel`. */
   | { to: 'background'; type: 'setHumanLabel'; platform: string; id: string; label: Label | null }
   | { to: 'background'; type: 'exportData'; format: ExportFormat }
+  /** Part `index` (from 1) of an export too large for one message (`ExportReply.parts` > 1). */
+  | { to: 'background'; type: 'exportPart'; exportId: string; index: number }
   | { to: 'background'; type: 'getPreferences' }
   | { to: 'background'; type: 'setPreferences'; preferences: Partial<Preferences> }
   /** Deletes every stored post, every total and the export key; `confirm` must be the literal true. */
@@ -144,6 +146,7 @@ export interface Replies {
   getReviewPosts: ReviewPost[];
   setHumanLabel: { ok: boolean };
   exportData: ExportReply;
+  exportPart: { base64: string };
   getPreferences: Preferences;
   setPreferences: Preferences;
   deleteAllData: { deleted: number };

@@ -8,7 +8,7 @@ import type { Label, Lang, Prediction } from '../model/types';
 import type { AudienceRef, ExtractedPost } from '../platforms/types';
 import type { AudienceDefinitions } from './audienceDefinitions';
 import { tallyAudiences, viewRows, type TallyOptions } from './audienceTally';
-import { updateAggregates } from './aggregates';
+import { getAllInChunks, updateAggregates } from './aggregates';
 import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
 import { isPlatformId } from '../platforms/catalog';
 import { reportDamagedPosts } from './integrity';
@@ -158,8 +158,9 @@ export async function countByAudience(
   definitions?: AudienceDefinitions,
   options?: TallyOptions,
 ): Promise<AudienceCounts[]> {
+  // In chunks: one getAll of 200,000 posts is an answer too large for Firefox (docs/BENCHMARKS.md, "Scale").
   const tx = db.transaction(POSTS_STORE, 'readonly');
-  const records = await requestResult(tx.objectStore(POSTS_STORE).index('bySeenAt').getAll());
+  const records = await getAllInChunks(tx.objectStore(POSTS_STORE).index('bySeenAt'));
   return tallyAudiences(soundPosts(db, records), definitions, options);
 }
 

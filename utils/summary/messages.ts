@@ -31,8 +31,16 @@ export type ExportFormat = 'datapackage' | 'ndjson';
 export interface ExportReply {
   fileName: string;
   mimeType: string;
-  /** The file's bytes, base64 (a zip does not survive JSON message passing as bytes). */
+  /**
+   * The file's bytes, base64 (a zip does not survive JSON message passing as bytes): all of them, or
+   * the first part when the file is larger than one message may be (Chrome refuses messages over
+   * 64 MiB; an NDJSON of 200,000 posts is about 70 MB).
+   */
   base64: string;
+  /** How many parts the file has; ask for parts 1 … parts − 1 with `exportPart`. */
+  parts: number;
+  /** Names the export for `exportPart`; null when the file came whole. */
+  exportId: string | null;
   /** Posts written. */
   posts: number;
 }

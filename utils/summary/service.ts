@@ -31,7 +31,7 @@ import {
   latestPostsOf,
   setHumanLabel,
 } from '../storage/review';
-import type { PostLabel, ReviewPost } from './messages';
+import type { ExportReply, PostLabel, ReviewPost } from './messages';
 import { buildExtensionDataPackage, buildExtensionNdjson } from './researchExport';
 import { computeSummary, type SummaryReply } from './summary';
 
@@ -40,6 +40,10 @@ const DAY_MS = 86_400_000;
 export const REVIEW_LIMIT_MAX = 200;
 /** How often the totals are checked against the number of stored posts (after answering). */
 export const VERIFY_EVERY_MS = 60_000;
+/** Bytes of an export per message: 8 MiB is about 11 MB of base64, far under Chrome's 64 MiB limit. */
+export const EXPORT_PART_BYTES = 8 * 1024 * 1024;
+/** How long the parts of a large export wait for the popup to ask for them. */
+const EXPORT_KEPT_MS = 5 * 60_000;
 /** How often the settings are checked for damage (a few storage reads), at most, while the popup asks. */
 export const SETTINGS_CHECK_EVERY_MS = 5_000;
 
@@ -48,6 +52,7 @@ type ResearchMessages =
   | 'getReviewPosts'
   | 'setHumanLabel'
   | 'exportData'
+  | 'exportPart'
   | 'getPreferences'
   | 'setPreferences'
   | 'deleteAllData'
@@ -70,6 +75,8 @@ export interface ResearchServiceOptions {
   extensionOrigin: string;
   version: string;
   now?: () => number;
+  /** Bytes per export message (EXPORT_PART_BYTES; tests make it small). */
+  exportPartBytes?: number;
 }
 
 function base64(bytes: Uint8Array): string {
@@ -97,6 +104,20 @@ function reviewPost(record: PostRecord): ReviewPost {
 
 export function createResearchService(options: ResearchServiceOptions) {
   const now = options.now ?? Date.now;
+  const partBytes = options.exportPartBytes ?? EXPORT_PART_BYTES;
+  // Exports larger than one message, kept until the popup has taken every part (or for 5 minutes).
+  const largeExports = new Map<string, Uint8Array>();
+  function exportReply(fileName: string, mimeType: string, bytes: Uint8Array, posts: number): ExportReply {
+    const parts = Math.max(1, Math.ceil(bytes.length / partBytes));
+    let exportId: string | null = null;
+    if (parts > 1) {
+      const id = crypto.randomUUID();
+      largeExports.set(id, bytes);
+      setTimeout(() => largeExports.delete(id), EXPORT_KEPT_MS);
+      exportId = id;
+    }
+    return { fileName, mimeType, posts, parts, exportId, base64: base64(bytes.subarray(0, partBytes)) };
+  }
   // A content script's sender URL is the web page's; the extension's pages (popup, options, help,
   // also when opened in a tab, which gives them a sender.tab) are under the extension's origin.
   const requirePage = (sender: Sender) => {
@@ -225,10 +246,19 @@ export function createResearchService(options: ResearchServiceOptions) {
       const included = posts.filter((p) => p.text.trim() !== '').length;
       if (format === 'ndjson') {
         const text = await buildExtensionNdjson(input);
-        return { fileName: `properso-posts-${stamp}.ndjson`, mimeType: 'application/x-ndjson', base64: base64(new TextEncoder().encode(text)), posts: included };
+        return exportReply(`properso-posts-${stamp}.ndjson`, 'application/x-ndjson', new TextEncoder().encode(text), included);
       }
       const zip = zipDataPackage(await buildExtensionDataPackage(input));
-      return { fileName: `properso-data-package-${stamp}.zip`, mimeType: 'application/zip', base64: base64(zip), posts: included };
+      return exportReply(`properso-data-package-${stamp}.zip`, 'application/zip', zip, included);
+    },
+    exportPart: async ({ exportId, index }, sender) => {
+      requirePage(sender);
+      const bytes = largeExports.get(exportId);
+      if (!bytes) throw new Error('This export is no longer available (over 5 minutes old, or the browser restarted): export again.');
+      const parts = Math.ceil(bytes.length / partBytes);
+      if (!Number.isInteger(index) || index < 1 || index >= parts) throw new Error(`No part ${index} in an export of ${parts} parts`);
+      if (index === parts - 1) largeExports.delete(exportId);
+      return { base64: base64(bytes.subarray(index * partBytes, (index + 1) * partBytes)) };
     },
     getPreferences: () => readPreferences(),
     setPreferences: async ({ preferences }, sender) => {

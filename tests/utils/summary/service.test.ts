@@ -176,4 +176,25 @@ describe('research service', () => {
     const summary = await service.handlers.getSummary({ to: 'background', type: 'getSummary' }, page);
     expect(summary.audiences).toEqual([]);
   });
+
+  it('sends an export larger than one message in parts that join into the same file, to extension pages only', async () => {
+    await addNewPosts(db, syntheticRecords(300, { model: MODEL, end: NOW }));
+    const whole = await service.handlers.exportData({ to: 'background', type: 'exportData', format: 'ndjson' }, page);
+    expect(whole).toMatchObject({ parts: 1, exportId: null });
+    const small = createResearchService({ database: async () => db, modelMeta, definitions: async () => undefined, extensionOrigin: ORIGIN, version: '0.1.0', now: () => NOW, exportPartBytes: 10_000 });
+    const first = await small.handlers.exportData({ to: 'background', type: 'exportData', format: 'ndjson' }, page);
+    expect(first.parts).toBe(Math.ceil(decode(whole.base64).length / 10_000));
+    expect(first.parts).toBeGreaterThan(2);
+    const exportId = first.exportId!;
+    const ask = (index: number, sender = page) => small.handlers.exportPart({ to: 'background', type: 'exportPart', exportId, index }, sender);
+    await expect(ask(1, tab)).rejects.toThrow(/extension/);
+    await expect(ask(first.parts)).rejects.toThrow(/No part/);
+    const parts = [decode(first.base64)];
+    for (let index = 1; index < first.parts; index++) parts.push(decode((await ask(index)).base64));
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((offset, p) => (joined.set(p, offset), offset + p.length), 0);
+    expect(joined).toEqual(decode(whole.base64));
+    // Taken whole: the parts are let go.
+    await expect(ask(1)).rejects.toThrow(/no longer available/);
+  });
 });
