@@ -101,17 +101,6 @@ export function soundPosts(db: IDBDatabase, values: readonly unknown[]): PostRec
   return sound;
 }
 
-/** Which of these [platform, id] keys are already stored. */
-export async function knownPostKeys(
-  db: IDBDatabase,
-  keys: readonly (readonly [string, string])[],
-): Promise<Set<string>> {
-  const tx = db.transaction(POSTS_STORE, 'readonly');
-  const store = tx.objectStore(POSTS_STORE);
-  const found = await Promise.all(keys.map((key) => requestResult(store.getKey([...key]))));
-  return new Set(keys.filter((_, i) => found[i] !== undefined).map(postKey));
-}
-
 export function postKey([platform, id]: readonly [string, string]): string {
   return `${platform}\u0000${id}`;
 }
