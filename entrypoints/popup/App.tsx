@@ -2,7 +2,7 @@
  * The popup: per-audience counts, read from the background (the only owner of stored data) and
  * refreshed while the popup is open, since posts keep arriving as the user scrolls in another window.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type CountsReply } from '@/utils/messaging';
 import type { UiLanguage } from '@/utils/storage/settings';
 import { AudienceTable } from '@/components/AudienceTable';
@@ -29,10 +29,13 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const strings = STRINGS[language];
 
+  // Set once the user picks a language here: a saved setting answered later must not undo the pick.
+  const picked = useRef(false);
+
   useEffect(() => {
     void sendMessage({ to: 'background', type: 'getSettings' }).then(
       ({ uiLanguage }) => {
-        if (uiLanguage) setLanguage(uiLanguage);
+        if (uiLanguage && !picked.current) setLanguage(uiLanguage);
       },
       () => undefined, // the browser's language, and the counts below say the background is unreachable
     );
@@ -55,11 +58,14 @@ export function App() {
     };
   }, []);
 
-  useEffect(() => {
+  // With the words, not a frame later (useEffect waits for the next paint): a screen reader, a test
+  // or a translation tool reading the page in between would get French words marked English.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
   const choose = (next: UiLanguage) => {
+    picked.current = true;
     setLanguage(next);
     // Not remembered if the background does not answer; the popup speaks it all the same.
     sendMessage({ to: 'background', type: 'setUiLanguage', language: next }).catch(() => undefined);
