@@ -102,7 +102,8 @@ function offscreenBackend(): Backend {
         } catch (error) {
           // The document went away with the batch (closed by the browser or a crash): make a new one
           // and send the batch again. Any other error is the host's answer and goes up.
-          if (attempt >= OFFSCREEN_ATTEMPTS || !(isHostGone(error) || !(await offscreenExists()))) throw error;
+          const documentGone = isHostGone(error) || !(await offscreenExists());
+          if (!documentGone || attempt >= OFFSCREEN_ATTEMPTS) throw error;
           console.warn(`[properso] the offscreen document went away during a batch; sending it again (${String(error)})`);
         }
       }

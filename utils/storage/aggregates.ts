@@ -14,7 +14,7 @@ import type { Lang } from '../model/types';
 import { localDay } from '../statistics/timeZone';
 import type { AudienceRef } from '../platforms/types';
 import { normaliseHandle } from './audienceDefinitions';
-import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
+import { AGGREGATES_STORE, POSTS_STORE, getAllInChunks, requestResult, transactionDone } from './db';
 import type { PostRecord } from './posts';
 
 /** Bumped when the row shape changes: rows of another format are rebuilt on load. */
@@ -299,44 +299,6 @@ export async function aggregatesMatchStore(db: IDBDatabase): Promise<boolean> {
     requestResult(tx.objectStore(POSTS_STORE).count()),
   ]);
   return meta?.records === count;
-}
-
-/** Equal as IndexedDB keys (numbers, strings, dates and arrays of them). */
-function sameKey(a: unknown, b: unknown): boolean {
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameKey(x, b[i]));
-  return a === b;
-}
-
-function keyPathValue(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, name) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[name] : undefined), value);
-}
-
-/** Records per request when reading a whole index (getAllInChunks). */
-export const READ_CHUNK = 10_000;
-
-/**
- * `index.getAll(range)`, in the index's order, read `chunk` records at a time inside the caller's
- * transaction. One getAll of every post fails in Firefox once its answer is too large for the
- * browser's inter-process message (UnknownError): 200,000 posts of 250 characters did, of 55 did not
- * (scripts/bench/scale.ts; docs/BENCHMARKS.md, "Scale"). Each next request starts at the last index
- * key read and skips the records of that key already read (index order is key, then primary key).
- */
-export async function getAllInChunks(index: IDBIndex, range: IDBKeyRange | null = null, chunk = READ_CHUNK): Promise<unknown[]> {
-  const keyPath = index.keyPath;
-  const keyOf = (value: unknown) => (Array.isArray(keyPath) ? keyPath.map((p) => keyPathValue(value, p)) : keyPathValue(value, keyPath));
-  const out: unknown[] = [];
-  let query = range;
-  let skip = 0;
-  for (;;) {
-    const got = await requestResult(index.getAll(query, chunk + skip));
-    for (let i = skip; i < got.length; i++) out.push(got[i]);
-    if (got.length < chunk + skip) return out;
-    const last = keyOf(got[got.length - 1]);
-    skip = 0;
-    for (let i = got.length - 1; i >= 0 && sameKey(keyOf(got[i]), last); i--) skip++;
-    query = range?.upper !== undefined ? IDBKeyRange.bound(last, range.upper, false, range.upperOpen) : IDBKeyRange.lowerBound(last);
-  }
 }
 
 /** Recounts every row from the stored posts, in one readwrite transaction. */

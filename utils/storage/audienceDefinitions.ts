@@ -6,6 +6,7 @@
  * definitions when they are read (utils/storage/audienceTally.ts), so undoing a merge is free.
  */
 import { isPlatformId, type PlatformId } from '../platforms/catalog';
+import { isRecord } from './isRecord';
 
 /** One author of an author-list audience. */
 export interface AuthorRef {
@@ -66,7 +67,6 @@ export function resolveMerge(definitions: AudienceDefinitions, key: string): str
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Stored definitions as a valid AudienceDefinitions, whatever `browser.storage.local` holds (a value

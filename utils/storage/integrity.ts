@@ -26,6 +26,7 @@ import { AGGREGATES_STORE, POSTS_STORE, QUARANTINE_STORE, requestResult, transac
 import { postRecordProblem, type PostRecord, type RecordProblem } from './posts';
 import { isPseudonymKey, normalisePreferences, preferencesProblems, preferencesSetting, pseudonymKeySetting } from './preferences';
 import { audienceDefinitionsSetting, isUiLanguage, storageProblemsDismissedSetting, uiLanguageSetting } from './settings';
+import { isRecord } from './isRecord';
 
 export type QuarantineKind = 'post' | 'totals' | 'setting';
 
@@ -64,7 +65,6 @@ export function noStorageProblems(): StorageProblems {
 // Totals rows
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isTally(value: unknown, length: number): value is number[] {
   return Array.isArray(value) && value.length === length && value.every(isCount) && (length < 2 || value[1]! <= value[0]!);
@@ -72,7 +72,7 @@ function isTally(value: unknown, length: number): value is number[] {
 
 /** Sum of the first cell of each tally in a map, or null when a value is not a tally of `length`. */
 function tallySum(map: unknown, length: number): number | null {
-  if (!isObject(map)) return null;
+  if (!isRecord(map)) return null;
   let sum = 0;
   for (const tally of Object.values(map)) {
     if (!isTally(tally, length)) return null;
@@ -83,11 +83,11 @@ function tallySum(map: unknown, length: number): number | null {
 
 /** What is wrong with a totals row (utils/storage/aggregates.ts), or null: counts must be whole, ≥ 0 and add up. */
 export function aggregateRowProblem(value: unknown): RecordProblem | null {
-  if (!isObject(value)) return { field: 'record', reason: 'not an object' };
+  if (!isRecord(value)) return { field: 'record', reason: 'not an object' };
   const r = value;
   const problem = (field: string, reason: string): RecordProblem => ({ field, reason });
   if (typeof r.key !== 'string' || r.key === META_KEY) return problem('key', 'not an audience key');
-  if (!isObject(r.audience) || r.audience.key !== r.key || typeof r.audience.label !== 'string' || typeof r.audience.kind !== 'string') return problem('audience', 'not this row’s audience');
+  if (!isRecord(r.audience) || r.audience.key !== r.key || typeof r.audience.label !== 'string' || typeof r.audience.kind !== 'string') return problem('audience', 'not this row’s audience');
   if (typeof r.firstSeenAt !== 'number' || !Number.isFinite(r.firstSeenAt)) return problem('firstSeenAt', 'not a time');
   for (const field of ['posts', 'professional', 'personal', 'uncertain', 'sponsored', 'noText', 'n', 'k', 'withoutAuthor'] as const) {
     if (!isCount(r[field])) return problem(field, 'not a whole number ≥ 0');
@@ -96,13 +96,13 @@ export function aggregateRowProblem(value: unknown): RecordProblem | null {
   if ((r.professional as number) + (r.personal as number) + (r.uncertain as number) !== r.posts) return problem('posts', 'not professional + personal + uncertain');
   if (n + (r.noText as number) !== r.posts) return problem('n', 'labelled + without text is not the posts');
   if ((r.k as number) > n || (r.withoutAuthor as number) > n) return problem('k', 'more than the labelled posts');
-  if (!isObject(r.byLang) || Object.keys(r.byLang).sort().join() !== 'en,fr,other' || tallySum(r.byLang, 2) !== n) {
+  if (!isRecord(r.byLang) || Object.keys(r.byLang).sort().join() !== 'en,fr,other' || tallySum(r.byLang, 2) !== n) {
     return problem('byLang', 'languages do not add up to the labelled posts');
   }
-  if (!isObject(r.byModel) || !Object.values(r.byModel).every(isCount) || Object.values(r.byModel as Record<string, number>).reduce((a, b) => a + b, 0) !== n) {
+  if (!isRecord(r.byModel) || !Object.values(r.byModel).every(isCount) || Object.values(r.byModel as Record<string, number>).reduce((a, b) => a + b, 0) !== n) {
     return problem('byModel', 'models do not add up to the labelled posts');
   }
-  if (!isObject(r.byAuthor) || !Object.values(r.byAuthor).every((t) => isTally(t, AUTHOR_TALLY.professional + 1))) return problem('byAuthor', 'not author tallies');
+  if (!isRecord(r.byAuthor) || !Object.values(r.byAuthor).every((t) => isTally(t, AUTHOR_TALLY.professional + 1))) return problem('byAuthor', 'not author tallies');
   if (tallySum(r.byDay, 2) !== n) return problem('byDay', 'days do not add up to the labelled posts');
   return null;
 }
@@ -158,7 +158,7 @@ export async function repairStore(db: IDBDatabase, options: { now?: number; time
   }
   let damagedRows = 0;
   for (const row of rows) {
-    if (isObject(row) && row.key === META_KEY) continue;
+    if (isRecord(row) && row.key === META_KEY) continue;
     const problem = aggregateRowProblem(row);
     if (!problem) continue;
     quarantine.add({ kind: 'totals', record: row, ...problem, at } satisfies QuarantineEntry);
@@ -216,7 +216,7 @@ export async function storeLooksSound(db: IDBDatabase, options: { indexes?: bool
     options.indexes ? requestResult(posts.index('bySeenAt').count()) : undefined,
     options.indexes ? requestResult(posts.index('byAudience').count()) : undefined,
   ]);
-  const records = isObject(meta) && meta.format === AGGREGATE_FORMAT ? meta.records : undefined;
+  const records = isRecord(meta) && meta.format === AGGREGATE_FORMAT ? meta.records : undefined;
   return records === count && (bySeenAt ?? count) === count && (byAudience ?? count) === count;
 }
 

@@ -8,10 +8,11 @@ import type { Label, Lang, Prediction } from '../model/types';
 import type { AudienceRef, ExtractedPost } from '../platforms/types';
 import type { AudienceDefinitions } from './audienceDefinitions';
 import { tallyAudiences, viewRows, type TallyOptions } from './audienceTally';
-import { getAllInChunks, updateAggregates } from './aggregates';
-import { AGGREGATES_STORE, POSTS_STORE, requestResult, transactionDone } from './db';
+import { updateAggregates } from './aggregates';
+import { AGGREGATES_STORE, POSTS_STORE, getAllInChunks, requestResult, transactionDone } from './db';
 import { isPlatformId } from '../platforms/catalog';
 import { reportDamagedPosts } from './integrity';
+import { isRecord } from './isRecord';
 
 export interface PostRecord extends ExtractedPost {
   audience: AudienceRef;
@@ -47,12 +48,11 @@ export interface RecordProblem {
 
 const LANGS: readonly unknown[] = ['fr', 'en', 'other'];
 const isLabel = (value: unknown): value is Label => value === 'professional' || value === 'personal';
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
 
 function isCueList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((cue) => isObject(cue) && typeof cue.feature === 'string' && isFiniteNumber(cue.weight));
+  return Array.isArray(value) && value.every((cue) => isRecord(cue) && typeof cue.feature === 'string' && isFiniteNumber(cue.weight));
 }
 
 /**
@@ -62,14 +62,14 @@ function isCueList(value: unknown): boolean {
  * null when the record is sound.
  */
 export function postRecordProblem(value: unknown): RecordProblem | null {
-  if (!isObject(value)) return { field: 'record', reason: 'not an object' };
+  if (!isRecord(value)) return { field: 'record', reason: 'not an object' };
   const r = value;
   const problem = (field: string, reason: string): RecordProblem => ({ field, reason });
   if (!isPlatformId(r.platform)) return problem('platform', 'not a known platform');
   if (typeof r.id !== 'string' || r.id === '') return problem('id', 'not a non-empty string');
   if (typeof r.text !== 'string') return problem('text', 'not a string');
-  if (!isObject(r.author) || !isOptionalString(r.author.name) || !isOptionalString(r.author.handle)) return problem('author', 'not an author');
-  if (!isObject(r.audience) || typeof r.audience.key !== 'string' || r.audience.key === '' || typeof r.audience.kind !== 'string' || typeof r.audience.label !== 'string') {
+  if (!isRecord(r.author) || !isOptionalString(r.author.name) || !isOptionalString(r.author.handle)) return problem('author', 'not an author');
+  if (!isRecord(r.audience) || typeof r.audience.key !== 'string' || r.audience.key === '' || typeof r.audience.kind !== 'string' || typeof r.audience.label !== 'string') {
     return problem('audience', 'not an audience (key, kind, label)');
   }
   if (!isFiniteNumber(r.seenAt)) return problem('seenAt', 'not a time');
@@ -80,7 +80,7 @@ export function postRecordProblem(value: unknown): RecordProblem | null {
   if (typeof r.model !== 'string') return problem('model', 'not a string');
   if (r.sponsored !== undefined && typeof r.sponsored !== 'boolean') return problem('sponsored', 'not true or false');
   if (!isOptionalString(r.permalink)) return problem('permalink', 'not a string');
-  if (r.cues !== undefined && !(isObject(r.cues) && isCueList(r.cues.professional) && isCueList(r.cues.personal))) return problem('cues', 'not two lists of cues');
+  if (r.cues !== undefined && !(isRecord(r.cues) && isCueList(r.cues.professional) && isCueList(r.cues.personal))) return problem('cues', 'not two lists of cues');
   if (r.humanLabel !== undefined && !isLabel(r.humanLabel)) return problem('humanLabel', "not 'professional' or 'personal'");
   if (r.humanLabelledAt !== undefined && !isFiniteNumber(r.humanLabelledAt)) return problem('humanLabelledAt', 'not a time');
   return null;
@@ -166,13 +166,20 @@ export function sumCounts(rows: readonly AudienceCounts[]): Omit<AudienceCounts,
 }
 
 /** The most recently seen posts, newest first. */
-export async function recentPosts(db: IDBDatabase, limit: number): Promise<PostRecord[]> {
-  const tx = db.transaction(POSTS_STORE, 'readonly');
-  const index = tx.objectStore(POSTS_STORE).index('bySeenAt');
+export function recentPosts(db: IDBDatabase, limit: number): Promise<PostRecord[]> {
+  const index = db.transaction(POSTS_STORE, 'readonly').objectStore(POSTS_STORE).index('bySeenAt');
+  return newestSoundPosts(db, index, null, limit);
+}
+
+/**
+ * Up to `limit` sound records of `index` within `range`, last key first; damaged ones are skipped and
+ * reported (utils/storage/integrity.ts) rather than counted toward the limit.
+ */
+export function newestSoundPosts(db: IDBDatabase, index: IDBIndex, range: IDBKeyRange | null, limit: number): Promise<PostRecord[]> {
   const out: PostRecord[] = [];
   let damaged = 0;
   return new Promise((resolve, reject) => {
-    const cursorRequest = index.openCursor(null, 'prev');
+    const cursorRequest = index.openCursor(range, 'prev');
     cursorRequest.onerror = () => reject(cursorRequest.error ?? new Error('IndexedDB cursor failed'));
     cursorRequest.onsuccess = () => {
       const cursor = cursorRequest.result;

@@ -5,36 +5,17 @@
  * writer); deletions update the per-audience totals in the same transaction.
  */
 import type { Label } from '../model/types';
-import { getAllInChunks, updateAggregates, authorKey } from './aggregates';
-import { AGGREGATES_STORE, POSTS_STORE, QUARANTINE_STORE, requestResult, transactionDone } from './db';
+import { updateAggregates, authorKey } from './aggregates';
+import { AGGREGATES_STORE, POSTS_STORE, QUARANTINE_STORE, getAllInChunks, requestResult, transactionDone } from './db';
 import { reportDamagedPosts } from './integrity';
-import { isPostRecord, soundPosts, type PostRecord } from './posts';
+import { isPostRecord, newestSoundPosts, soundPosts, type PostRecord } from './posts';
 
 /** The newest posts of these audience keys (several when audiences are merged), newest first. */
 export async function latestPostsOf(db: IDBDatabase, audienceKeys: readonly string[], limit: number): Promise<PostRecord[]> {
   const tx = db.transaction(POSTS_STORE, 'readonly');
   const index = tx.objectStore(POSTS_STORE).index('byAudienceSeenAt');
   const lists = await Promise.all(
-    audienceKeys.map(
-      (key) =>
-        new Promise<PostRecord[]>((resolve, reject) => {
-          const out: PostRecord[] = [];
-          let damaged = 0;
-          const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
-          const request = index.openCursor(range, 'prev');
-          request.onerror = () => reject(request.error ?? new Error('IndexedDB cursor failed'));
-          request.onsuccess = () => {
-            const cursor = request.result;
-            if (!cursor || out.length >= limit) {
-              if (damaged > 0) reportDamagedPosts(db, damaged);
-              return resolve(out);
-            }
-            if (isPostRecord(cursor.value)) out.push(cursor.value);
-            else damaged++;
-            cursor.continue();
-          };
-        }),
-    ),
+    audienceKeys.map((key) => newestSoundPosts(db, index, IDBKeyRange.bound([key, -Infinity], [key, Infinity]), limit)),
   );
   return lists.flat().sort((a, b) => b.seenAt - a.seenAt).slice(0, limit);
 }

@@ -6,8 +6,8 @@
  * are checked against a recount with the same function the rebuild uses (`buildAggregates`).
  * The same origin as the background, so the same IndexedDB.
  */
-import { buildAggregates, getAllInChunks, META_KEY, type AggregateMeta, type AudienceAggregate } from '../../../utils/storage/aggregates';
-import { AGGREGATES_STORE, DB_VERSION, openDatabase, POSTS_STORE, requestResult } from '../../../utils/storage/db';
+import { buildAggregates, META_KEY, type AggregateMeta, type AudienceAggregate } from '../../../utils/storage/aggregates';
+import { AGGREGATES_STORE, DB_VERSION, getAllInChunks, openDatabase, POSTS_STORE, requestResult } from '../../../utils/storage/db';
 import { addNewPosts, type PostRecord } from '../../../utils/storage/posts';
 import { syntheticRecords, type SyntheticOptions } from '../../../utils/summary/synthetic';
 
